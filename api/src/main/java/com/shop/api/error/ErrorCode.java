@@ -1,0 +1,50 @@
+package com.shop.api.error;
+
+/**
+ * Every refusal and fault the shop can answer with. The names are the REST error codes; the HTTP
+ * status says whether the caller (4xx) or the system (5xx) is at fault. Names follow the source
+ * documents' ShopCode where one fits, so a reader of those notes finds them.
+ */
+public enum ErrorCode {
+    REQUEST_PARAMETER_INVALID(400, "The request is malformed or a field is invalid"),
+    ORDER_INVALID(400, "The order is missing"),
+    GOODS_NO_EXIST(404, "Goods not found"),
+    USER_NO_EXIST(404, "User not found"),
+    ORDER_NOT_FOUND(404, "Order not found"),
+    GOODS_PRICE_INVALID(409, "The price differs from the current goods price"),
+    GOODS_NUM_NOT_ENOUGH(409, "Not enough stock"),
+    ORDER_SHIPPINGFEE_INVALID(400, "Wrong shipping fee"),
+    ORDERAMOUNT_INVALID(400, "Wrong order amount"),
+    COUPON_NO_EXIST(404, "Coupon not found"),
+    COUPON_NOT_OWNED(403, "The coupon belongs to another user"),
+    COUPON_ISUSED(409, "The coupon is already used"),
+    MONEY_PAID_LESS_ZERO(400, "The balance to use is negative"),
+    MONEY_PAID_INVALID(409, "The balance to use exceeds what the user has or what the order costs"),
+    PAYMENT_NOT_FOUND(404, "Payment not found"),
+    PAYMENT_IS_PAID(409, "The payment is already paid"),
+    SIGNATURE_INVALID(401, "The signature does not match"),
+    FAULT_INJECTION_DISABLED(403, "Fault injection is not enabled on this process"),
+    INJECTED_FAULT(500, "A fault was injected on purpose"),
+    DOWNSTREAM_UNAVAILABLE(503, "A service this call needs is unavailable"),
+    INTERNAL_ERROR(500, "Internal error");
+
+    private final int httpStatus;
+    private final String defaultMessage;
+
+    ErrorCode(int httpStatus, String defaultMessage) {
+        this.httpStatus = httpStatus;
+        this.defaultMessage = defaultMessage;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+
+    public boolean isClientError() {
+        return httpStatus >= 400 && httpStatus < 500;
+    }
+}

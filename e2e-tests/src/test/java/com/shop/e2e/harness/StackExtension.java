@@ -1,0 +1,79 @@
+package com.shop.e2e.harness;
+
+import com.shop.stack.Stack;
+import com.shop.stack.StackSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the real stack once per test run (the first test class that needs it pays for it) and
+ * stops it when the run ends. Data lives in e2e-tests/target/e2e-stack, wiped at the start of a
+ * run so every run begins from the schemas and demo data. Test classes get the {@link Stack} as a
+ * parameter: {@code @ExtendWith(StackExtension.class)}.
+ */
+public final class StackExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final String KEY = "shop-stack";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        running(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Stack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return running(context);
+    }
+
+    private static Stack running(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(KEY, key -> startStack(), RunningStack.class).stack();
+    }
+
+    private static RunningStack startStack() {
+        Path root = StackSettings.findRoot(Path.of(""));
+        Path dataDir = root.resolve("e2e-tests/target/e2e-stack");
+        deleteRecursively(dataDir);
+        Stack stack = new Stack(StackSettings.fromEnvironment(root, dataDir, true),
+                message -> System.out.println("[stack " + LocalTime.now().withNano(0) + "] " + message));
+        // Also on an aborted run (Ctrl-C, surefire timeout): no process may outlive the tests.
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "e2e-stack-shutdown"));
+        stack.startAll();
+        System.out.printf("[stack] all ready; resident memory of the stack: %d MB%n",
+                stack.residentMemoryBytes() / (1024 * 1024));
+        return new RunningStack(stack);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not clear " + dir, e);
+        }
+    }
+
+    private record RunningStack(Stack stack) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            stack.stopAll();
+        }
+    }
+}

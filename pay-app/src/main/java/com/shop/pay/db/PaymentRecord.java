@@ -1,0 +1,39 @@
+package com.shop.pay.db;
+
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/** A row of {@code trade_pay}. */
+@TableName("trade_pay")
+public class PaymentRecord {
+
+    @TableId(type = IdType.INPUT)
+    private Long payId;
+    private Long orderId;
+    private BigDecimal payAmount;
+    private Integer isPaid;
+    private Long openOrderId;
+    private String tradeNo;
+    private LocalDateTime createTime;
+    private LocalDateTime payTime;
+
+    public Long getPayId() { return payId; }
+    public void setPayId(Long payId) { this.payId = payId; }
+    public Long getOrderId() { return orderId; }
+    public void setOrderId(Long orderId) { this.orderId = orderId; }
+    public BigDecimal getPayAmount() { return payAmount; }
+    public void setPayAmount(BigDecimal payAmount) { this.payAmount = payAmount; }
+    public Integer getIsPaid() { return isPaid; }
+    public void setIsPaid(Integer isPaid) { this.isPaid = isPaid; }
+    public Long getOpenOrderId() { return openOrderId; }
+    public void setOpenOrderId(Long openOrderId) { this.openOrderId = openOrderId; }
+    public String getTradeNo() { return tradeNo; }
+    public void setTradeNo(String tradeNo) { this.tradeNo = tradeNo; }
+    public LocalDateTime getCreateTime() { return createTime; }
+    public void setCreateTime(LocalDateTime createTime) { this.createTime = createTime; }
+    public LocalDateTime getPayTime() { return payTime; }
+    public void setPayTime(LocalDateTime payTime) { this.payTime = payTime; }
+}

@@ -1,0 +1,13 @@
+package com.shop.pay.web;
+
+import com.shop.pay.db.PaymentRecord;
+import com.shop.support.web.Money;
+
+/** A payment as the REST contract shows it: ids and money as strings. */
+public record PaymentView(String payId, String orderId, String payAmount, boolean paid) {
+
+    static PaymentView of(PaymentRecord payment) {
+        return new PaymentView(String.valueOf(payment.getPayId()), String.valueOf(payment.getOrderId()),
+                Money.format(payment.getPayAmount()), payment.getIsPaid() == 2);
+    }
+}

@@ -1,0 +1,66 @@
+-- shop_order: orders, owned by order-app.
+CREATE TABLE trade_order (
+    order_id        BIGINT        NOT NULL COMMENT 'snowflake id',
+    request_id      VARCHAR(64)   NOT NULL COMMENT 'client request id: a replay returns the first result',
+    user_id         BIGINT        NOT NULL,
+    order_status    INT           NOT NULL COMMENT '0 unconfirmed, 1 confirmed, 2 cancelled, 3 invalid, 4 refunded',
+    pay_status      INT           NOT NULL COMMENT '0 unpaid, 1 paying, 2 paid',
+    shipping_status INT           NOT NULL DEFAULT 0 COMMENT '0 not shipped, 1 shipped, 2 returned',
+    address         VARCHAR(255)  NOT NULL,
+    consignee       VARCHAR(255)  NOT NULL,
+    goods_id        BIGINT        NOT NULL,
+    goods_number    INT           NOT NULL,
+    goods_price     DECIMAL(10,2) NOT NULL,
+    goods_amount    DECIMAL(10,2) NOT NULL,
+    shipping_fee    DECIMAL(10,2) NOT NULL,
+    order_amount    DECIMAL(10,2) NOT NULL,
+    coupon_id       BIGINT        NULL,
+    coupon_paid     DECIMAL(10,2) NOT NULL DEFAULT 0.00,
+    money_paid      DECIMAL(10,2) NOT NULL DEFAULT 0.00,
+    pay_amount      DECIMAL(10,2) NOT NULL,
+    add_time        DATETIME      NOT NULL,
+    confirm_time    DATETIME      NULL,
+    pay_time        DATETIME      NULL,
+    PRIMARY KEY (order_id),
+    UNIQUE KEY uk_request_id (request_id),
+    KEY ix_user (user_id),
+    KEY ix_status_add_time (order_status, pay_status, add_time)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- Idempotent consumers: one row per (consumer group, message key); the unique key is the guard.
+CREATE TABLE trade_mq_consumer_log (
+    id                 BIGINT       NOT NULL AUTO_INCREMENT,
+    group_name         VARCHAR(100) NOT NULL,
+    msg_key            VARCHAR(100) NOT NULL,
+    msg_id             VARCHAR(64)  NULL,
+    msg_tag            VARCHAR(100) NULL,
+    msg_body           VARCHAR(2000) NULL,
+    consumer_status    INT          NOT NULL COMMENT '0 processing, 1 done, 2 failed',
+    consumer_times     INT          NOT NULL DEFAULT 0,
+    consumer_timestamp DATETIME     NULL,
+    remark             VARCHAR(500) NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_group_key (group_name, msg_key)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- Seata AT: the before/after images of every branch, read by the TC-driven rollback.
+CREATE TABLE undo_log (
+    branch_id     BIGINT       NOT NULL COMMENT 'branch transaction id',
+    xid           VARCHAR(128) NOT NULL COMMENT 'global transaction id',
+    context       VARCHAR(128) NOT NULL COMMENT 'undo_log context, such as serialization',
+    rollback_info LONGBLOB     NOT NULL COMMENT 'rollback info',
+    log_status    INT          NOT NULL COMMENT '0 normal, 1 defense (global rollback won the race)',
+    log_created   DATETIME(6)  NOT NULL,
+    log_modified  DATETIME(6)  NOT NULL,
+    PRIMARY KEY (branch_id, xid),
+    UNIQUE KEY ux_undo_log (xid, branch_id),
+    KEY ix_log_created (log_created)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COMMENT = 'Seata AT undo log';
+
+-- One row per AT probe: proves this database takes part in global transactions (see docs/operations.md).
+CREATE TABLE seata_probe (
+    probe_id    BIGINT      NOT NULL,
+    xid         VARCHAR(128) NOT NULL,
+    created_at  DATETIME    NOT NULL,
+    PRIMARY KEY (probe_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COMMENT = 'AT wiring probe rows';

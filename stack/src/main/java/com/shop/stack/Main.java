@@ -1,0 +1,157 @@
+package com.shop.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code start [--fresh] [--no-demo]}: runs the whole stack until Ctrl-C.
+ * {@code stop}: stops a stack whose launcher is gone, by the PIDs it recorded.
+ */
+public final class Main {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = new ArrayList<>(List.of(args));
+        String command = options.isEmpty() ? "start" : options.remove(0);
+        Path root = StackSettings.findRoot(Path.of(""));
+        Path dataDir = Path.of(System.getenv().getOrDefault("SHOP_STACK_DATA", root.resolve(".stack-data").toString()));
+        switch (command) {
+            case "start" -> start(root, dataDir, options);
+            case "stop" -> System.exit(stopRecorded(dataDir) ? 0 : 1);
+            default -> {
+                System.err.println("usage: shop.sh [start [--fresh] [--no-demo] | stop]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void start(Path root, Path dataDir, List<String> options) throws IOException, InterruptedException {
+        boolean fresh = options.remove("--fresh");
+        boolean demo = !options.remove("--no-demo");
+        if (!options.isEmpty()) {
+            System.err.println("unknown options: " + options);
+            System.exit(2);
+        }
+        if (stopRecorded(dataDir)) {
+            say("stopped processes left by an earlier run");
+        }
+        if (fresh) {
+            say("--fresh: deleting " + dataDir);
+            deleteRecursively(dataDir);
+        }
+        StackSettings settings = StackSettings.fromEnvironment(root, dataDir, demo);
+        Stack stack = new Stack(settings, Main::say);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping the stack");
+            stack.stopAll();
+            say("stopped");
+            stopped.countDown();
+        }, "stack-shutdown"));
+        try {
+            stack.startAll();
+        } catch (StackStartFailure e) {
+            System.err.println();
+            System.err.println("The stack did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        printWelcome(stack);
+        watch(stack, stopped);
+    }
+
+    private static void printWelcome(Stack stack) {
+        StackSettings s = stack.settings();
+        String nacosHost = s.nacosAddr().substring(0, s.nacosAddr().indexOf(':'));
+        System.out.printf("""
+
+                ================================================================================
+                 Shop checkout stack is ready (%d processes, %d MB resident). Ctrl-C stops it.
+
+                 Checkout API     http://127.0.0.1:8081/api/orders
+                 Order OpenAPI    http://127.0.0.1:8081/swagger-ui.html  (spec: /v3/api-docs)
+                 Payment API      http://127.0.0.1:8085/api/payments
+                 Payment OpenAPI  http://127.0.0.1:8085/swagger-ui.html
+                 Seata console    http://127.0.0.1:7091   user %s / password %s
+                 Nacos console    http://%s:8080   user %s / password %s
+                 AT probe         curl -X POST -H 'Content-Type: application/json' -d '{}' http://127.0.0.1:8081/actuator/atprobe
+
+                 Demo data        users 1001 alice (1000.00), 1002 bob (50.00), 1003 carol (0.00)
+                                  goods 2001 keyboard 399.00, 2002 cable 9.90, 2003 mug 45.00, 2004 figure 120.00 (20 in stock)
+                                  coupons 3001 (20.00, alice), 3002 (5.00, alice), 3003 (10.00, bob)
+                 Logs             %s
+                ================================================================================
+                %n""",
+                stack.componentNames().size(), stack.residentMemoryBytes() / (1024 * 1024),
+                s.seataConsoleUser(), s.seataConsolePassword(), nacosHost, s.nacosUser(), s.nacosPassword(),
+                s.dataDir().resolve("logs"));
+    }
+
+    /** Stays in the foreground until Ctrl-C; says so when a component dies on its own. */
+    private static void watch(Stack stack, CountDownLatch stopped) throws InterruptedException {
+        List<String> reported = new ArrayList<>();
+        while (stopped.getCount() > 0) {
+            for (String name : stack.componentNames()) {
+                if (!stack.isRunning(name) && !reported.contains(name)) {
+                    say("WARNING: " + name + " is not running any more; see " + stack.logFile(name));
+                    reported.add(name);
+                }
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    /** Kills what an earlier launcher recorded and left running; true if it found any. */
+    private static boolean stopRecorded(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("stack.pids");
+        if (!Files.exists(pidFile)) {
+            return false;
+        }
+        boolean found = false;
+        for (String line : Files.readAllLines(pidFile)) {
+            String[] parts = line.split(" ", 2);
+            if (parts.length < 2) {
+                continue;
+            }
+            var handle = ProcessHandle.of(Long.parseLong(parts[0]));
+            // Only a java process still: a recycled PID must not be killed.
+            if (handle.isPresent() && handle.get().info().command().orElse("").contains("java")) {
+                say("stopping leftover " + parts[1] + " (pid " + parts[0] + ")");
+                List<ProcessHandle> children = handle.get().descendants().toList();
+                handle.get().destroy();
+                handle.get().onExit().completeOnTimeout(handle.get(), 30, java.util.concurrent.TimeUnit.SECONDS).join();
+                handle.get().destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
+                found = true;
+            }
+        }
+        Files.delete(pidFile);
+        return found;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static void say(String message) {
+        System.out.println("[" + LocalTime.now().format(CLOCK) + "] " + message);
+    }
+}

@@ -1,0 +1,37 @@
+package com.shop.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackSettingsTest {
+
+    private static final Path ROOT = Path.of("/repo");
+
+    @Test
+    void withNoEnvironmentEverythingIsEmbeddedOnTheDefaultLocalPorts() {
+        StackSettings s = StackSettings.from(Map.of(), ROOT, ROOT.resolve(".stack-data"), true);
+        assertThat(s.embeddedDb()).isTrue();
+        assertThat(s.embeddedNacos()).isTrue();
+        assertThat(s.embeddedRocketMq()).isTrue();
+        assertThat(s.embeddedSeata()).isTrue();
+        assertThat(s.jdbcUrl("shop_order")).startsWith("jdbc:mysql://127.0.0.1:3307/shop_order?");
+        assertThat(s.nacosUrl()).isEqualTo("http://127.0.0.1:8848/nacos");
+    }
+
+    @Test
+    void eachShopVariablePointsOnePartAtExternalInfrastructure() {
+        StackSettings s = StackSettings.from(Map.of("SHOP_DB_HOST", "mysql.prod", "SHOP_DB_PORT", "3306",
+                "SHOP_NACOS_ADDR", "nacos.prod:8848", "SHOP_ROCKETMQ_NAMESRV", "mq.prod:9876",
+                "SHOP_SEATA_EXTERNAL", "true"), ROOT, ROOT.resolve("d"), false);
+        assertThat(s.embeddedDb()).isFalse();
+        assertThat(s.embeddedNacos()).isFalse();
+        assertThat(s.embeddedRocketMq()).isFalse();
+        assertThat(s.embeddedSeata()).isFalse();
+        assertThat(s.childEnvironment()).containsEntry("SHOP_DB_HOST", "mysql.prod")
+                .containsEntry("SHOP_NACOS_ADDR", "nacos.prod:8848")
+                .containsEntry("SHOP_ROCKETMQ_NAMESRV", "mq.prod:9876");
+    }
+}

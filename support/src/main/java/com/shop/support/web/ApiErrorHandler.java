@@ -1,0 +1,69 @@
+package com.shop.support.web;
+
+import com.shop.api.error.ErrorCode;
+import com.shop.api.error.ShopException;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure leaving a controller to {@link ApiError}: 4xx for the caller's fault, 5xx for ours. */
+@RestControllerAdvice
+public class ApiErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, BindException.class,
+            ConstraintViolationException.class, MissingServletRequestParameterException.class,
+            MethodArgumentTypeMismatchException.class, HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<ApiError> badRequest(Exception e) {
+        return respond(ErrorCode.REQUEST_PARAMETER_INVALID, describe(e));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(405).body(new ApiError("METHOD_NOT_ALLOWED", e.getMessage()));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
+        return ResponseEntity.status(404).body(new ApiError("NOT_FOUND", e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> any(Exception e) {
+        ShopException shop = ShopExceptions.find(e);
+        if (shop != null) {
+            if (!shop.code().isClientError()) {
+                log.error("{} failed: {}", shop.code(), shop.getMessage(), e);
+            }
+            return respond(shop.code(), shop.getMessage());
+        }
+        log.error("Unexpected failure", e);
+        return respond(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage());
+    }
+
+    private static ResponseEntity<ApiError> respond(ErrorCode code, String message) {
+        return ResponseEntity.status(code.httpStatus()).body(new ApiError(code.name(), message));
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof BindException bind && bind.getFieldError() != null) {
+            return bind.getFieldError().getField() + ": " + bind.getFieldError().getDefaultMessage();
+        }
+        if (e instanceof HttpMessageNotReadableException) {
+            // The parser's own message names internal classes; the caller needs only the gist.
+            return "The request body is not valid JSON for this call";
+        }
+        return e.getMessage();
+    }
+}
