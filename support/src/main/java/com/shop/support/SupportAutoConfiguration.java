@@ -1,5 +1,7 @@
 package com.shop.support;
 
+import com.shop.support.fault.FaultInjector;
+import com.shop.support.fault.FaultsEndpoint;
 import com.shop.support.id.IdGenerator;
 import com.shop.support.info.ConfigRevisionInfo;
 import com.shop.support.web.ApiErrorHandler;
@@ -17,6 +19,18 @@ public class SupportAutoConfiguration {
     @Bean
     IdGenerator idGenerator(@Value("${shop.id.worker-id}") long workerId) {
         return new IdGenerator(workerId);
+    }
+
+    /** Off unless shop.faults.enabled=true (a game day, the failure-injection tests). */
+    @Bean
+    FaultInjector faultInjector(@Value("${shop.faults.enabled:false}") boolean enabled,
+                                @Value("${spring.application.name}") String application) {
+        return new FaultInjector(enabled, application.replace("-app", ""));
+    }
+
+    @Bean
+    FaultsEndpoint faultsEndpoint(FaultInjector faults) {
+        return new FaultsEndpoint(faults);
     }
 
     @Bean

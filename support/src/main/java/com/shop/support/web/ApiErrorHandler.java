@@ -2,7 +2,9 @@ package com.shop.support.web;
 
 import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
+import com.shop.support.Causes;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -41,12 +43,16 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> any(Exception e) {
-        ShopException shop = ShopExceptions.find(e);
+        ShopException shop = Causes.find(e, ShopException.class);
         if (shop != null) {
             if (!shop.code().isClientError()) {
                 log.error("{} failed: {}", shop.code(), shop.getMessage(), e);
             }
             return respond(shop.code(), shop.getMessage());
+        }
+        if (Causes.has(e, RpcException.class)) {
+            log.error("A remote call failed", e);
+            return respond(ErrorCode.DOWNSTREAM_UNAVAILABLE, ErrorCode.DOWNSTREAM_UNAVAILABLE.defaultMessage());
         }
         log.error("Unexpected failure", e);
         return respond(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage());

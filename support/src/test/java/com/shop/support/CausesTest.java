@@ -1,4 +1,4 @@
-package com.shop.support.web;
+package com.shop.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,18 +6,19 @@ import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
 import org.junit.jupiter.api.Test;
 
-class ShopExceptionsTest {
+class CausesTest {
 
     @Test
     void findsTheShopExceptionBehindSeatasWrapper() {
         ShopException cause = new ShopException(ErrorCode.GOODS_NUM_NOT_ENOUGH);
         RuntimeException wrapped = new RuntimeException("try to proceed invocation error",
                 new IllegalStateException("proxy", cause));
-        assertThat(ShopExceptions.find(wrapped)).isSameAs(cause);
+        assertThat(Causes.find(wrapped, ShopException.class)).isSameAs(cause);
     }
 
     @Test
-    void findsNothingWhenNoShopExceptionIsInTheChain() {
-        assertThat(ShopExceptions.find(new RuntimeException(new IllegalStateException()))).isNull();
+    void findsNothingWhenNoCauseHasTheType() {
+        assertThat(Causes.find(new RuntimeException(new IllegalStateException()), ShopException.class)).isNull();
+        assertThat(Causes.has(new RuntimeException(), ShopException.class)).isFalse();
     }
 }

@@ -1,0 +1,47 @@
+package com.shop.support.fault;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every place where a fault can be armed, named {@code <service>.<when>}: on the order side around
+ * each checkout step, and in each provider before and after its local work (after = after the
+ * local branch committed, which is what a TC-driven rollback has to undo).
+ */
+public enum FaultPoint {
+    ORDER_AFTER_PRE_ORDER("order.after-pre-order"),
+    ORDER_AFTER_STOCK("order.after-stock"),
+    ORDER_AFTER_COUPON("order.after-coupon"),
+    ORDER_AFTER_BALANCE("order.after-balance"),
+    ORDER_BEFORE_CONFIRM("order.before-confirm"),
+    GOODS_BEFORE_REDUCE_STOCK("goods.before-reduce-stock"),
+    GOODS_AFTER_REDUCE_STOCK("goods.after-reduce-stock"),
+    COUPON_BEFORE_USE("coupon.before-use"),
+    COUPON_AFTER_USE("coupon.after-use"),
+    USER_BEFORE_DEDUCT("user.before-deduct"),
+    USER_AFTER_DEDUCT("user.after-deduct");
+
+    private final String id;
+
+    FaultPoint(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The service a point lives in: {@code goods} for {@code goods.after-reduce-stock}. */
+    public String service() {
+        return id.substring(0, id.indexOf('.'));
+    }
+
+    public static Optional<FaultPoint> byId(String id) {
+        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
+    }
+
+    public static List<FaultPoint> of(String service) {
+        return Arrays.stream(values()).filter(p -> p.service().equals(service)).toList();
+    }
+}
