@@ -1,0 +1,44 @@
+package com.shop.coupon.rpc;
+
+import com.shop.api.Outcome;
+import com.shop.api.coupon.CouponInfo;
+import com.shop.api.coupon.CouponService;
+import com.shop.coupon.coupons.Coupons;
+import com.shop.coupon.db.CouponRecord;
+import com.shop.support.fault.FaultInjector;
+import com.shop.support.fault.FaultPoint;
+import com.shop.support.rpc.Outcomes;
+import org.apache.dubbo.config.annotation.DubboService;
+
+/** The Dubbo face of coupon-app. The "after" fault point fires once the local branch has committed. */
+@DubboService
+public class CouponProvider implements CouponService {
+
+    private final Coupons coupons;
+    private final FaultInjector faults;
+
+    public CouponProvider(Coupons coupons, FaultInjector faults) {
+        this.coupons = coupons;
+        this.faults = faults;
+    }
+
+    @Override
+    public CouponInfo findCoupon(long couponId) {
+        CouponRecord coupon = coupons.find(couponId);
+        return coupon == null ? null : new CouponInfo(coupon.getCouponId(), coupon.getUserId(),
+                coupon.getCouponPrice(), coupon.getIsUsed() == 1);
+    }
+
+    @Override
+    public Outcome useCoupon(long couponId, long userId, long orderId) {
+        faults.at(FaultPoint.COUPON_BEFORE_USE);
+        Outcome outcome = Outcomes.of(() -> coupons.use(couponId, userId, orderId));
+        faults.at(FaultPoint.COUPON_AFTER_USE);
+        return outcome;
+    }
+
+    @Override
+    public Outcome releaseCoupon(long couponId, long orderId) {
+        return Outcomes.of(() -> coupons.release(couponId, orderId));
+    }
+}
