@@ -10,13 +10,14 @@ CREATE TABLE trade_goods (
     CONSTRAINT ck_goods_number_not_negative CHECK (goods_number >= 0)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
--- Stock movements per order: negative = reduced for the order, positive = restored.
+-- Stock movements per order: one reduction and at most one restore each (the key refuses repeats).
 CREATE TABLE trade_goods_number_log (
     goods_id     BIGINT   NOT NULL,
     order_id     BIGINT   NOT NULL,
-    goods_number INT      NOT NULL,
+    log_type     INT      NOT NULL COMMENT '1 reduced for the order, 2 restored',
+    goods_number INT      NOT NULL COMMENT 'quantity moved: negative when reduced, positive when restored',
     log_time     DATETIME NOT NULL,
-    PRIMARY KEY (goods_id, order_id)
+    PRIMARY KEY (goods_id, order_id, log_type)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 -- Seata AT: the before/after images of every branch, read by the TC-driven rollback.
 CREATE TABLE undo_log (

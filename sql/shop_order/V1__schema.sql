@@ -21,6 +21,7 @@ CREATE TABLE trade_order (
     add_time        DATETIME      NOT NULL,
     confirm_time    DATETIME      NULL,
     pay_time        DATETIME      NULL,
+    xid             VARCHAR(128)  NULL COMMENT 'the global transaction that confirmed it, for operators',
     PRIMARY KEY (order_id),
     UNIQUE KEY uk_request_id (request_id),
     KEY ix_user (user_id),

@@ -32,6 +32,7 @@ public class OrderRecord {
     private LocalDateTime addTime;
     private LocalDateTime confirmTime;
     private LocalDateTime payTime;
+    private String xid;
 
     public Long getOrderId() { return orderId; }
     public void setOrderId(Long orderId) { this.orderId = orderId; }
@@ -75,4 +76,6 @@ public class OrderRecord {
     public void setConfirmTime(LocalDateTime confirmTime) { this.confirmTime = confirmTime; }
     public LocalDateTime getPayTime() { return payTime; }
     public void setPayTime(LocalDateTime payTime) { this.payTime = payTime; }
+    public String getXid() { return xid; }
+    public void setXid(String xid) { this.xid = xid; }
 }

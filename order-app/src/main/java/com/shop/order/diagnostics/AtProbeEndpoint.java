@@ -1,6 +1,7 @@
 package com.shop.order.diagnostics;
 
 import com.shop.api.probe.ProbeReply;
+import com.shop.support.Causes;
 import com.shop.support.id.IdGenerator;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,11 @@ public class AtProbeEndpoint {
         try {
             return probe.writeEverywhere(probeId, Boolean.TRUE.equals(fail));
         } catch (RuntimeException e) {
-            // Seata 2.0.0 wraps what leaves the global transaction (STACK.md gotcha 1): look inside.
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ProbeFailedOnPurpose failed) {
-                    return new AtProbeOutcome(String.valueOf(probeId), failed.xid(), "ROLLED_BACK", List.of());
-                }
+            ProbeFailedOnPurpose failed = Causes.find(e, ProbeFailedOnPurpose.class);
+            if (failed == null) {
+                throw e;
             }
-            throw e;
+            return new AtProbeOutcome(String.valueOf(probeId), failed.xid(), "ROLLED_BACK", List.of());
         }
     }
 }

@@ -8,11 +8,11 @@ public record OrderView(String orderId, int orderStatus, int payStatus, String g
                         String goodsAmount, String shippingFee, String orderAmount, String couponPaid,
                         String moneyPaid, String payAmount, String xid) {
 
-    static OrderView of(OrderRecord order, String xid) {
+    static OrderView of(OrderRecord order) {
         return new OrderView(String.valueOf(order.getOrderId()), order.getOrderStatus(), order.getPayStatus(),
                 String.valueOf(order.getGoodsId()), order.getGoodsNumber(),
                 Money.format(order.getGoodsAmount()), Money.format(order.getShippingFee()),
                 Money.format(order.getOrderAmount()), Money.format(order.getCouponPaid()),
-                Money.format(order.getMoneyPaid()), Money.format(order.getPayAmount()), xid);
+                Money.format(order.getMoneyPaid()), Money.format(order.getPayAmount()), order.getXid());
     }
 }

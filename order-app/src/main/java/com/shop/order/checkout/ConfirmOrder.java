@@ -1,0 +1,72 @@
+package com.shop.order.checkout;
+
+import com.shop.order.rpc.CouponProxy;
+import com.shop.order.rpc.GoodsProxy;
+import com.shop.order.rpc.UserProxy;
+import com.shop.support.fault.FaultInjector;
+import com.shop.support.fault.FaultPoint;
+import com.shop.support.id.IdGenerator;
+import io.seata.core.context.RootContext;
+import io.seata.spring.annotation.GlobalTransactional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Confirm-order for a checked order: one Seata AT global transaction over four databases —
+ * pre-order → reduce stock → use coupon → deduct balance → confirm. Each step is a branch that
+ * commits locally at once; if any step fails, the TC undoes every committed branch from its
+ * undo_log. No compensation code here — that is the point. The timeout is the client's default
+ * global-transaction timeout (seata.client.tm.default-global-transaction-timeout).
+ */
+@Component
+public class ConfirmOrder {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfirmOrder.class);
+
+    private final Orders orders;
+    private final GoodsProxy goods;
+    private final CouponProxy coupons;
+    private final UserProxy users;
+    private final IdGenerator ids;
+    private final FaultInjector faults;
+
+    public ConfirmOrder(Orders orders, GoodsProxy goods, CouponProxy coupons,
+                        UserProxy users, IdGenerator ids, FaultInjector faults) {
+        this.orders = orders;
+        this.goods = goods;
+        this.coupons = coupons;
+        this.users = users;
+        this.ids = ids;
+        this.faults = faults;
+    }
+
+    @GlobalTransactional(name = "confirm-order")
+    public long confirm(PricedOrder order) {
+        PlaceOrder request = order.request();
+        long orderId = ids.nextId();
+        long userId = request.userId();
+
+        orders.insertUnconfirmed(orderId, order, RootContext.getXID());
+        faults.at(FaultPoint.ORDER_AFTER_PRE_ORDER);
+
+        goods.reduceStock(orderId, request.goodsId(), request.goodsNumber());
+        faults.at(FaultPoint.ORDER_AFTER_STOCK);
+
+        if (order.usesCoupon()) {
+            coupons.use(request.couponId(), userId, orderId);
+        }
+        faults.at(FaultPoint.ORDER_AFTER_COUPON);
+
+        if (order.usesBalance()) {
+            users.deductBalance(userId, orderId, order.moneyPaid());
+        }
+        faults.at(FaultPoint.ORDER_AFTER_BALANCE);
+
+        faults.at(FaultPoint.ORDER_BEFORE_CONFIRM);
+        orders.confirm(orderId, order.payAmount().signum() == 0);
+        log.info("Order {} confirmed: goods {} x{}, pay amount {}", orderId, request.goodsId(),
+                request.goodsNumber(), order.payAmount());
+        return orderId;
+    }
+}

@@ -1,0 +1,75 @@
+package com.shop.order.checkout;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import com.shop.order.db.OrderMapper;
+import com.shop.order.db.OrderRecord;
+import java.time.LocalDateTime;
+import org.springframework.stereotype.Component;
+
+/** order-app's own table, written as branches of the checkout's global transaction. */
+@Component
+public class Orders {
+
+    public static final int UNCONFIRMED = 0;
+    public static final int CONFIRMED = 1;
+    public static final int UNPAID = 0;
+    public static final int PAID = 2;
+
+    private final OrderMapper orders;
+
+    public Orders(OrderMapper orders) {
+        this.orders = orders;
+    }
+
+    public OrderRecord find(long orderId) {
+        return orders.selectById(orderId);
+    }
+
+    public OrderRecord findByRequestId(String requestId) {
+        return orders.selectOne(new LambdaQueryWrapper<OrderRecord>().eq(OrderRecord::getRequestId, requestId));
+    }
+
+    /** The order as checked, unconfirmed; the unique request id refuses a concurrent replay here. */
+    public void insertUnconfirmed(long orderId, PricedOrder priced, String xid) {
+        PlaceOrder request = priced.request();
+        OrderRecord order = new OrderRecord();
+        order.setOrderId(orderId);
+        order.setRequestId(request.requestId());
+        order.setUserId(request.userId());
+        order.setOrderStatus(UNCONFIRMED);
+        order.setPayStatus(UNPAID);
+        order.setShippingStatus(0);
+        order.setAddress(request.address());
+        order.setConsignee(request.consignee());
+        order.setGoodsId(request.goodsId());
+        order.setGoodsNumber(request.goodsNumber());
+        order.setGoodsPrice(request.goodsPrice());
+        order.setGoodsAmount(priced.goodsAmount());
+        order.setShippingFee(priced.shippingFee());
+        order.setOrderAmount(priced.orderAmount());
+        order.setCouponId(request.couponId());
+        order.setCouponPaid(priced.couponPaid());
+        order.setMoneyPaid(priced.moneyPaid());
+        order.setPayAmount(priced.payAmount());
+        order.setAddTime(LocalDateTime.now().withNano(0));
+        order.setXid(xid);
+        orders.insert(order);
+    }
+
+    /** Confirmed; with nothing left to pay it is paid at once. */
+    public void confirm(long orderId, boolean nothingToPay) {
+        LocalDateTime now = LocalDateTime.now().withNano(0);
+        LambdaUpdateWrapper<OrderRecord> update = new LambdaUpdateWrapper<OrderRecord>()
+                .eq(OrderRecord::getOrderId, orderId)
+                .eq(OrderRecord::getOrderStatus, UNCONFIRMED)
+                .set(OrderRecord::getOrderStatus, CONFIRMED)
+                .set(OrderRecord::getConfirmTime, now);
+        if (nothingToPay) {
+            update.set(OrderRecord::getPayStatus, PAID).set(OrderRecord::getPayTime, now);
+        }
+        if (orders.update(null, update) != 1) {
+            throw new IllegalStateException("Order " + orderId + " was not unconfirmed when confirming it");
+        }
+    }
+}
