@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole shop stack on this machine: builds what is missing or stale, then starts
 # database → Nacos → Seata TC → RocketMQ → the five services, each its own process.
-#   ./shop.sh [start] [--fresh] [--no-demo]   run until Ctrl-C (--fresh: delete .stack-data first)
+#   ./shop.sh [start] [--fresh] [--no-demo] [--faults]   run until Ctrl-C (--fresh: delete .stack-data first;
+#                                                      --faults: fault injection armable, for game days)
 #   ./shop.sh stop                            stop a stack whose launcher was killed
 set -euo pipefail
 cd "$(dirname "$0")"

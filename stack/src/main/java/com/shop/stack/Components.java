@@ -43,7 +43,8 @@ public final class Components {
         return new Component(NACOS, "infra/nacos", "com.shop.infra.nacos.EmbeddedNacos",
                 List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC",
                         "-Dnacos.home=" + s.dataDir().resolve("nacos")),
-                Map.of(8848, "Nacos HTTP", 9848, "Nacos gRPC", 9849, "Nacos cluster gRPC", 8080, "Nacos console"),
+                Map.of(8848, "Nacos HTTP", 9848, "Nacos gRPC", 9849, "Nacos cluster gRPC", 8080, "Nacos console",
+                        7848, "Nacos JRaft"),
                 Readiness.logLine("READY nacos"), Duration.ofSeconds(180), Duration.ofSeconds(30));
     }
 
@@ -60,9 +61,11 @@ public final class Components {
         return new Component(SEATA, "seata-server", "io.seata.server.ServerApplication",
                 List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC",
                         "-Dseata.log.path=" + s.logDir().resolve("seata-server"),
+                        "-Dshop.seata.data.dir=" + s.dataDir().resolve("seata-server"),
                         "-Duser.home=" + s.dataDir().resolve("seata-server")),
                 Map.of(8091, "Seata TC RPC", 7091, "Seata console"),
-                Readiness.tcpOpen(8091).and(Readiness.http("http://127.0.0.1:7091/", "")),
+                // The RPC port opens before registration in Nacos; this log line comes after both.
+                Readiness.tcpOpen(8091).and(Readiness.logLine("seata server started")),
                 Duration.ofSeconds(180), Duration.ofSeconds(30));
     }
 

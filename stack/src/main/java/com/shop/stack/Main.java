@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * {@code start [--fresh] [--no-demo]}: runs the whole stack until Ctrl-C.
+ * {@code start [--fresh] [--no-demo] [--faults]}: runs the whole stack until Ctrl-C.
  * {@code stop}: stops a stack whose launcher is gone, by the PIDs it recorded.
  */
 public final class Main {
@@ -24,14 +24,14 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         List<String> options = new ArrayList<>(List.of(args));
-        String command = options.isEmpty() ? "start" : options.remove(0);
+        String command = options.isEmpty() || options.get(0).startsWith("--") ? "start" : options.remove(0);
         Path root = StackSettings.findRoot(Path.of(""));
         Path dataDir = Path.of(System.getenv().getOrDefault("SHOP_STACK_DATA", root.resolve(".stack-data").toString()));
         switch (command) {
             case "start" -> start(root, dataDir, options);
             case "stop" -> System.exit(stopRecorded(dataDir) ? 0 : 1);
             default -> {
-                System.err.println("usage: shop.sh [start [--fresh] [--no-demo] | stop]");
+                System.err.println("usage: shop.sh [start [--fresh] [--no-demo] [--faults] | stop]");
                 System.exit(2);
             }
         }
@@ -40,6 +40,7 @@ public final class Main {
     private static void start(Path root, Path dataDir, List<String> options) throws IOException, InterruptedException {
         boolean fresh = options.remove("--fresh");
         boolean demo = !options.remove("--no-demo");
+        boolean faults = options.remove("--faults");
         if (!options.isEmpty()) {
             System.err.println("unknown options: " + options);
             System.exit(2);
@@ -52,13 +53,16 @@ public final class Main {
             deleteRecursively(dataDir);
         }
         StackSettings settings = StackSettings.fromEnvironment(root, dataDir, demo);
+        if (faults) {
+            settings = settings.withFaultsEnabled();
+        }
         Stack stack = new Stack(settings, Main::say);
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch stopping = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.countDown();
             say("stopping the stack");
             stack.stopAll();
             say("stopped");
-            stopped.countDown();
         }, "stack-shutdown"));
         try {
             stack.startAll();
@@ -68,7 +72,7 @@ public final class Main {
             System.exit(1);
         }
         printWelcome(stack);
-        watch(stack, stopped);
+        watch(stack, stopping);
     }
 
     private static void printWelcome(Stack stack) {
@@ -99,16 +103,15 @@ public final class Main {
     }
 
     /** Stays in the foreground until Ctrl-C; says so when a component dies on its own. */
-    private static void watch(Stack stack, CountDownLatch stopped) throws InterruptedException {
+    private static void watch(Stack stack, CountDownLatch stopping) throws InterruptedException {
         List<String> reported = new ArrayList<>();
-        while (stopped.getCount() > 0) {
+        while (!stopping.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
             for (String name : stack.componentNames()) {
                 if (!stack.isRunning(name) && !reported.contains(name)) {
                     say("WARNING: " + name + " is not running any more; see " + stack.logFile(name));
                     reported.add(name);
                 }
             }
-            Thread.sleep(2000);
         }
     }
 

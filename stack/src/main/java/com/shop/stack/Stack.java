@@ -285,12 +285,18 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Binds the wildcard address, as Dubbo and the TC do (STACK.md gotcha 10): loopback alone is not enough. */
+    /**
+     * Free means nobody answers on loopback (a server bound to 127.0.0.1 only) and the wildcard
+     * address can be bound (as Dubbo and the TC bind it, STACK.md gotcha 10).
+     */
     static boolean isFree(int port) {
+        if (Readiness.isOpen(port)) {
+            return false;
+        }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
-            return !Readiness.isOpen(port);
+            return true;
         } catch (IOException e) {
             return false;
         }

@@ -13,7 +13,7 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
                             String dbHost, int dbPort, String dbUser, String dbPassword, boolean embeddedDb,
                             String nacosAddr, String nacosUser, String nacosPassword, boolean embeddedNacos,
                             String rocketMqNamesrv, boolean embeddedRocketMq, boolean embeddedSeata,
-                            String seataConsoleUser, String seataConsolePassword) {
+                            String seataConsoleUser, String seataConsolePassword, boolean faultsEnabled) {
 
     public static StackSettings fromEnvironment(Path root, Path dataDir, boolean demoData) {
         return from(System.getenv(), root, dataDir, demoData);
@@ -37,7 +37,15 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
                 namesrv == null,
                 !"true".equalsIgnoreCase(env.get("SHOP_SEATA_EXTERNAL")),
                 env.getOrDefault("SEATA_CONSOLE_USERNAME", "seata"),
-                env.getOrDefault("SEATA_CONSOLE_PASSWORD", "seata-local-console"));
+                env.getOrDefault("SEATA_CONSOLE_PASSWORD", "seata-local-console"),
+                "true".equalsIgnoreCase(env.get("SHOP_FAULTS_ENABLED")));
+    }
+
+    /** The same stack with fault injection armable in every service (game days, failure tests). */
+    public StackSettings withFaultsEnabled() {
+        return new StackSettings(root, dataDir, demoData, dbHost, dbPort, dbUser, dbPassword, embeddedDb, nacosAddr,
+                nacosUser, nacosPassword, embeddedNacos, rocketMqNamesrv, embeddedRocketMq, embeddedSeata,
+                seataConsoleUser, seataConsolePassword, true);
     }
 
     /** The repository root: the folder holding nacos-config/ and sql/, found upwards from here. */
@@ -77,6 +85,7 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
         env.put("SHOP_ROCKETMQ_NAMESRV", rocketMqNamesrv);
         env.put("SEATA_CONSOLE_USERNAME", seataConsoleUser);
         env.put("SEATA_CONSOLE_PASSWORD", seataConsolePassword);
+        env.put("SHOP_FAULTS_ENABLED", String.valueOf(faultsEnabled));
         return env;
     }
 }
