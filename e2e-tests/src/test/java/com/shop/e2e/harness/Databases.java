@@ -5,10 +5,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Reads the five databases straight, as the tests' source of truth. */
+/** Reads and seeds the five databases straight, as the tests' source of truth. */
 public final class Databases {
+
+    public static final List<String> SERVICE_DATABASES = List.of("shop_order", "shop_goods", "shop_coupon",
+            "shop_user", "shop_pay");
 
     private final StackSettings settings;
 
@@ -17,15 +25,31 @@ public final class Databases {
     }
 
     public long count(String database, String sql, Object... args) {
-        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(database), settings.dbUser(),
-                settings.dbPassword()); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
+        List<Map<String, Object>> rows = query(database, sql, args);
+        return ((Number) rows.get(0).values().iterator().next()).longValue();
+    }
+
+    public List<Map<String, Object>> query(String database, String sql, Object... args) {
+        try (Connection connection = connect(database); PreparedStatement statement = prepare(connection, sql, args);
+             ResultSet rows = statement.executeQuery()) {
+            ResultSetMetaData meta = rows.getMetaData();
+            List<Map<String, Object>> result = new ArrayList<>();
+            while (rows.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), rows.getObject(i));
+                }
+                result.add(row);
             }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(database + ": " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    public int update(String database, String sql, Object... args) {
+        try (Connection connection = connect(database); PreparedStatement statement = prepare(connection, sql, args)) {
+            return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(database + ": " + sql + " failed: " + e.getMessage(), e);
         }
@@ -33,5 +57,30 @@ public final class Databases {
 
     public long undoLogRows(String database) {
         return count(database, "SELECT COUNT(*) FROM undo_log");
+    }
+
+    /** Rows in every table of every service database: a fingerprint that any write changes. */
+    public Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String database : SERVICE_DATABASES) {
+            for (Map<String, Object> table : query(database,
+                    "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ? ORDER BY 1", database)) {
+                String name = String.valueOf(table.get("t"));
+                counts.put(database + "." + name, count(database, "SELECT COUNT(*) FROM `" + name + "`"));
+            }
+        }
+        return counts;
+    }
+
+    private Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(settings.jdbcUrl(database), settings.dbUser(), settings.dbPassword());
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... args) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            statement.setObject(i + 1, args[i]);
+        }
+        return statement;
     }
 }

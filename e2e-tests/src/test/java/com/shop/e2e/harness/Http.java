@@ -44,6 +44,10 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    public static Response delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    }
+
     private static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts the real stack once per test run (the first test class that needs it pays for it) and
  * stops it when the run ends. Data lives in e2e-tests/target/e2e-stack, wiped at the start of a
- * run so every run begins from the schemas and demo data. Test classes get the {@link Stack} as a
- * parameter: {@code @ExtendWith(StackExtension.class)}.
+ * run so every run begins from the schemas and demo data. Fault injection is armable. Test classes
+ * get the {@link Stack} or the {@link Shop} as a parameter: {@code @ExtendWith(StackExtension.class)}.
  */
 public final class StackExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -30,31 +30,33 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Stack.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == Stack.class || type == Shop.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return running(context);
+        RunningStack running = running(context);
+        return parameter.getParameter().getType() == Shop.class ? running.shop() : running.stack();
     }
 
-    private static Stack running(ExtensionContext context) {
+    private static RunningStack running(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(KEY, key -> startStack(), RunningStack.class).stack();
+                .getOrComputeIfAbsent(KEY, key -> startStack(), RunningStack.class);
     }
 
     private static RunningStack startStack() {
         Path root = StackSettings.findRoot(Path.of(""));
         Path dataDir = root.resolve("e2e-tests/target/e2e-stack");
         deleteRecursively(dataDir);
-        Stack stack = new Stack(StackSettings.fromEnvironment(root, dataDir, true),
+        Stack stack = new Stack(StackSettings.fromEnvironment(root, dataDir, true).withFaultsEnabled(),
                 message -> System.out.println("[stack " + LocalTime.now().withNano(0) + "] " + message));
         // Also on an aborted run (Ctrl-C, surefire timeout): no process may outlive the tests.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "e2e-stack-shutdown"));
         stack.startAll();
         System.out.printf("[stack] all ready; resident memory of the stack: %d MB%n",
                 stack.residentMemoryBytes() / (1024 * 1024));
-        return new RunningStack(stack);
+        return new RunningStack(stack, new Shop(stack));
     }
 
     private static void deleteRecursively(Path dir) {
@@ -70,7 +72,7 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
         }
     }
 
-    private record RunningStack(Stack stack) implements ExtensionContext.Store.CloseableResource {
+    private record RunningStack(Stack stack, Shop shop) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             stack.stopAll();

@@ -1,0 +1,117 @@
+package com.shop.e2e.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shop.e2e.harness.Http;
+import com.shop.e2e.harness.Shop;
+import com.shop.e2e.harness.StackExtension;
+import com.shop.stack.Components;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Processes die mid-checkout (halted by a fault, or SIGKILLed); once back, the TC resolves everything. */
+@ExtendWith(StackExtension.class)
+class CrashRecoveryTest {
+
+    private final Shop shop;
+
+    CrashRecoveryTest(Shop shop) {
+        this.shop = shop;
+    }
+
+    @AfterEach
+    void everythingRunsAgain() {
+        for (String name : shop.stack().componentNames()) {
+            if (!shop.stack().isRunning(name)) {
+                shop.stack().start(name);
+            }
+        }
+        shop.disarmEverywhere();
+    }
+
+    @Test
+    void aProviderThatDiesAfterCommittingItsBranchIsRolledBackByTheTcOnceRestarted() {
+        long user = shop.newUser("100.00");
+        long goods = shop.newGoods(5, "30.00");
+        ObjectNode order = shop.validOrder(user, goods, 2, "30.00").put("moneyPaid", "20.00");
+        shop.arm("goods.after-reduce-stock", "HALT", 0);
+
+        Http.Response response = shop.placeOrder(order);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(503);
+        assertThat(response.json().path("code").asText()).isEqualTo("DOWNSTREAM_UNAVAILABLE");
+        awaitDead(Components.GOODS);
+        // goods-app committed its branch before dying: only its undo_log can take the stock back.
+        assertThat(shop.db().count("shop_goods", "SELECT goods_number FROM trade_goods WHERE goods_id = ?", goods))
+                .as("stock while goods-app is down").isEqualTo(3);
+        assertThat(shop.db().undoLogRows("shop_goods")).as("goods undo_log while goods-app is down").isPositive();
+
+        shop.stack().start(Components.GOODS);
+
+        shop.invariants().awaitHold(Duration.ofSeconds(90));
+        assertThat(shop.db().count("shop_goods", "SELECT goods_number FROM trade_goods WHERE goods_id = ?", goods))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void theOrderServiceDyingBeforeConfirmIsRolledBackWhenTheGlobalTimeoutExpires() {
+        Shop.FullCheckout checkout = shop.fullCheckout();
+        ObjectNode order = checkout.order();
+        shop.arm("order.before-confirm", "HALT", 0);
+
+        try {
+            Http.Response response = shop.placeOrder(order);
+            assertThat(response.status()).as("answer of a process that halted").isGreaterThanOrEqualTo(500);
+        } catch (UncheckedIOException connectionDropped) {
+            // The expected outcome: the process died with the request open.
+        }
+        awaitDead(Components.ORDER);
+        shop.stack().start(Components.ORDER);
+
+        shop.invariants().awaitHold(Duration.ofSeconds(120));
+        assertThat(shop.db().count("shop_order", "SELECT COUNT(*) FROM trade_order WHERE request_id = ?",
+                checkout.requestId())).isZero();
+    }
+
+    @Test
+    void theCoordinatorKilledMidTransactionAndRestartedResolvesIt() throws Exception {
+        Shop.FullCheckout checkout = shop.fullCheckout();
+        ObjectNode order = checkout.order();
+        shop.arm("order.after-coupon", "DELAY", 4_000);
+
+        CompletableFuture<Http.Response> pending = CompletableFuture.supplyAsync(() -> shop.placeOrder(order));
+        Thread.sleep(2_000);
+        shop.stack().kill(Components.SEATA);
+        shop.stack().start(Components.SEATA);
+        Http.Response response = pending.get();
+
+        // Committed or rolled back, the transaction must resolve one way for all four databases.
+        shop.invariants().awaitHold(Duration.ofSeconds(120));
+        long orders = shop.db().count("shop_order", "SELECT COUNT(*) FROM trade_order WHERE request_id = ?",
+                checkout.requestId());
+        if (response.status() == 201) {
+            assertThat(orders).isEqualTo(1);
+        } else {
+            assertThat(response.status()).as(response.body()).isGreaterThanOrEqualTo(500);
+            assertThat(orders).isZero();
+        }
+    }
+
+    private void awaitDead(String service) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (shop.stack().isRunning(service)) {
+            assertThat(System.nanoTime()).as("%s halted within 30 s", service).isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

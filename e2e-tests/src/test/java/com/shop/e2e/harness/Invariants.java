@@ -1,0 +1,197 @@
+package com.shop.e2e.harness;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * DESIGN §7, read straight from the five databases (and the TC's console). The starting stock and
+ * balances are captured when the stack starts (demo data) and when a test creates its own rows.
+ * A violation is described in words, so a failing test says which invariant broke and where.
+ */
+public final class Invariants {
+
+    private static final int CANCELLED = 2;
+    private static final int UNCONFIRMED = 0;
+
+    private final Databases db;
+    private final SeataConsole console;
+    private final Map<Long, Long> initialStock = new HashMap<>();
+    private final Map<Long, BigDecimal> initialBalance = new HashMap<>();
+
+    public Invariants(Databases db, SeataConsole console) {
+        this.db = db;
+        this.console = console;
+    }
+
+    /** Takes the current stock and balances as the starting point (a fresh stack, before any order). */
+    public synchronized void captureStartingPoint() {
+        for (Map<String, Object> goods : db.query("shop_goods", "SELECT goods_id, goods_number FROM trade_goods")) {
+            initialStock.put(asLong(goods.get("goods_id")), asLong(goods.get("goods_number")));
+        }
+        for (Map<String, Object> user : db.query("shop_user", "SELECT user_id, user_money FROM trade_user")) {
+            initialBalance.put(asLong(user.get("user_id")), (BigDecimal) user.get("user_money"));
+        }
+    }
+
+    public synchronized void recordGoods(long goodsId, long stock) {
+        initialStock.put(goodsId, stock);
+    }
+
+    public synchronized void recordUser(long userId, BigDecimal balance) {
+        initialBalance.put(userId, balance);
+    }
+
+    /** Waits until traffic has settled and every invariant holds; fails with every violation left. */
+    public void awaitHold(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        List<String> violations = violations();
+        while (!violations.isEmpty() && System.nanoTime() < deadline) {
+            sleep(500);
+            violations = violations();
+        }
+        if (!violations.isEmpty()) {
+            fail("Invariants broken after " + atMost.toSeconds() + " s:\n  - " + String.join("\n  - ", violations));
+        }
+    }
+
+    public synchronized List<String> violations() {
+        List<String> broken = new ArrayList<>();
+        List<Map<String, Object>> orders = db.query("shop_order",
+                "SELECT order_id, user_id, order_status, goods_id, goods_number, coupon_id, money_paid FROM trade_order");
+        List<Map<String, Object>> live = orders.stream()
+                .filter(o -> ((Number) o.get("order_status")).intValue() != CANCELLED).toList();
+        orders.stream().filter(o -> ((Number) o.get("order_status")).intValue() == UNCONFIRMED)
+                .forEach(o -> broken.add("order " + o.get("order_id") + " is still unconfirmed"));
+
+        checkStock(live, broken);
+        checkBalances(live, broken);
+        checkCoupons(live, broken);
+
+        for (String database : Databases.SERVICE_DATABASES) {
+            long undo = db.undoLogRows(database);
+            if (undo > 0) {
+                broken.add(database + ".undo_log still holds " + undo + " row(s)");
+            }
+        }
+        int sessions = console.globalSessions().size();
+        if (sessions > 0) {
+            broken.add("the TC still holds " + sessions + " global session(s)");
+        }
+        return broken;
+    }
+
+    private void checkStock(List<Map<String, Object>> live, List<String> broken) {
+        Map<Long, Long> ordered = new HashMap<>();
+        live.forEach(o -> ordered.merge(asLong(o.get("goods_id")), asLong(o.get("goods_number")), Long::sum));
+        for (Map<String, Object> goods : db.query("shop_goods", "SELECT goods_id, goods_number FROM trade_goods")) {
+            long goodsId = asLong(goods.get("goods_id"));
+            long stock = asLong(goods.get("goods_number"));
+            if (stock < 0) {
+                broken.add("stock of goods " + goodsId + " is negative: " + stock);
+            }
+            Long initial = initialStock.get(goodsId);
+            long held = ordered.getOrDefault(goodsId, 0L);
+            if (initial != null && initial != stock + held) {
+                broken.add("stock of goods " + goodsId + ": initial " + initial + " != current " + stock
+                        + " + live orders " + held);
+            }
+        }
+        Map<Long, Long> reducedPerOrder = new HashMap<>();
+        for (Map<String, Object> log : db.query("shop_goods", "SELECT order_id, SUM(goods_number) AS moved "
+                + "FROM trade_goods_number_log GROUP BY order_id")) {
+            reducedPerOrder.put(asLong(log.get("order_id")), -asLong(log.get("moved")));
+        }
+        for (Map<String, Object> order : live) {
+            long orderId = asLong(order.get("order_id"));
+            long expected = asLong(order.get("goods_number"));
+            if (reducedPerOrder.getOrDefault(orderId, 0L) != expected) {
+                broken.add("stock log of live order " + orderId + " moved " + reducedPerOrder.get(orderId)
+                        + ", expected " + expected);
+            }
+            reducedPerOrder.remove(orderId);
+        }
+        reducedPerOrder.forEach((orderId, moved) -> {
+            if (moved != 0) {
+                broken.add("stock log holds " + moved + " unit(s) for order " + orderId + ", which is not live");
+            }
+        });
+    }
+
+    private void checkBalances(List<Map<String, Object>> live, List<String> broken) {
+        Map<Long, BigDecimal> spent = new HashMap<>();
+        live.forEach(o -> spent.merge(asLong(o.get("user_id")), (BigDecimal) o.get("money_paid"), BigDecimal::add));
+        for (Map<String, Object> user : db.query("shop_user", "SELECT user_id, user_money FROM trade_user")) {
+            long userId = asLong(user.get("user_id"));
+            BigDecimal balance = (BigDecimal) user.get("user_money");
+            if (balance.signum() < 0) {
+                broken.add("balance of user " + userId + " is negative: " + balance);
+            }
+            BigDecimal initial = initialBalance.get(userId);
+            BigDecimal held = spent.getOrDefault(userId, BigDecimal.ZERO);
+            if (initial != null && initial.compareTo(balance.add(held)) != 0) {
+                broken.add("balance of user " + userId + ": initial " + initial + " != current " + balance
+                        + " + used by live orders " + held);
+            }
+        }
+        Map<Long, BigDecimal> netPerOrder = new HashMap<>();
+        for (Map<String, Object> log : db.query("shop_user", "SELECT order_id, money_log_type, use_money "
+                + "FROM trade_user_money_log")) {
+            BigDecimal amount = (BigDecimal) log.get("use_money");
+            netPerOrder.merge(asLong(log.get("order_id")),
+                    ((Number) log.get("money_log_type")).intValue() == 1 ? amount : amount.negate(), BigDecimal::add);
+        }
+        for (Map<String, Object> order : live) {
+            long orderId = asLong(order.get("order_id"));
+            BigDecimal expected = (BigDecimal) order.get("money_paid");
+            BigDecimal logged = netPerOrder.getOrDefault(orderId, BigDecimal.ZERO);
+            if (logged.compareTo(expected) != 0) {
+                broken.add("money log of live order " + orderId + " holds " + logged + ", expected " + expected);
+            }
+            netPerOrder.remove(orderId);
+        }
+        netPerOrder.forEach((orderId, net) -> {
+            if (net.signum() != 0) {
+                broken.add("money log holds " + net + " for order " + orderId + ", which is not live");
+            }
+        });
+    }
+
+    private void checkCoupons(List<Map<String, Object>> live, List<String> broken) {
+        Map<Long, List<Long>> holders = new HashMap<>();
+        live.stream().filter(o -> o.get("coupon_id") != null).forEach(o -> holders
+                .computeIfAbsent(asLong(o.get("coupon_id")), k -> new ArrayList<>()).add(asLong(o.get("order_id"))));
+        for (Map<String, Object> coupon : db.query("shop_coupon", "SELECT coupon_id, is_used, order_id FROM trade_coupon")) {
+            long couponId = asLong(coupon.get("coupon_id"));
+            boolean used = ((Number) coupon.get("is_used")).intValue() == 1;
+            List<Long> heldBy = holders.getOrDefault(couponId, List.of());
+            if (heldBy.size() > 1) {
+                broken.add("coupon " + couponId + " is held by " + heldBy.size() + " live orders " + heldBy);
+            } else if (used != (heldBy.size() == 1)) {
+                broken.add("coupon " + couponId + " is " + (used ? "used" : "unused") + " but held by live orders "
+                        + heldBy);
+            } else if (used && !Objects.equals(asLong(coupon.get("order_id")), heldBy.get(0))) {
+                broken.add("coupon " + couponId + " names order " + coupon.get("order_id") + " but live order "
+                        + heldBy.get(0) + " holds it");
+            }
+        }
+    }
+
+    private static Long asLong(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
