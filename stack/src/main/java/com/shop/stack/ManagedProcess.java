@@ -50,6 +50,11 @@ final class ManagedProcess {
         return process.isAlive();
     }
 
+    /** The exit code once the process has ended. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     Path logFile() {
         return logFile;
     }

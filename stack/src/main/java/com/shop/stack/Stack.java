@@ -232,7 +232,7 @@ public final class Stack implements AutoCloseable {
         long nextProgress = start + PROGRESS_EVERY.toNanos();
         while (!component.readiness().isReady(process)) {
             if (!process.isAlive()) {
-                throw new StackStartFailure(name + " exited during start (exit code " + exitCode(process)
+                throw new StackStartFailure(name + " exited during start (exit code " + process.exitCode()
                         + "). Last lines of " + process.logFile() + ":\n" + process.tail(25));
             }
             long now = System.nanoTime();
@@ -247,10 +247,6 @@ public final class Stack implements AutoCloseable {
             sleep(POLL);
         }
         progress.accept(String.format("%s ready (%.1f s)", name, (System.nanoTime() - start) / 1e9));
-    }
-
-    private static String exitCode(ManagedProcess process) {
-        return ProcessHandle.of(process.pid()).isPresent() ? "?" : "see log";
     }
 
     private String classpath(Component component) throws IOException {
