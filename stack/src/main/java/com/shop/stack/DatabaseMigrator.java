@@ -12,7 +12,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Creates each database named by a folder of sql/ and applies its migrations with Flyway:
- * {@code sql/<database>/V*__*.sql}, plus {@code sql/demo/<database>/} when demo data is wanted.
+ * {@code sql/<database>/V*__*.sql}; for every service database also {@code sql/common/} (undo_log and
+ * the AT probe table); plus {@code sql/demo/<database>/} when demo data is wanted.
  * Repeatable: applied migrations are skipped on the next start.
  */
 public final class DatabaseMigrator {
@@ -46,6 +47,9 @@ public final class DatabaseMigrator {
     private void migrate(String database) {
         Path folder = settings.root().resolve("sql").resolve(database);
         List<String> locations = new ArrayList<>(List.of("filesystem:" + folder));
+        if (!database.equals("seata")) {
+            locations.add("filesystem:" + settings.root().resolve("sql").resolve("common"));
+        }
         Path demo = settings.root().resolve("sql").resolve("demo").resolve(database);
         if (settings.demoData() && Files.isDirectory(demo)) {
             locations.add("filesystem:" + demo);
