@@ -4,11 +4,15 @@ import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
 import com.shop.coupon.db.CouponMapper;
 import com.shop.coupon.db.CouponRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class Coupons {
+
+    private static final Logger log = LoggerFactory.getLogger(Coupons.class);
 
     private final CouponMapper coupons;
 
@@ -23,6 +27,7 @@ public class Coupons {
     @Transactional
     public void use(long couponId, long userId, long orderId) {
         if (coupons.useIfFree(couponId, userId, orderId) == 1) {
+            log.info("Coupon {} used by order {}", couponId, orderId);
             return;
         }
         CouponRecord coupon = coupons.selectById(couponId);
@@ -37,6 +42,8 @@ public class Coupons {
 
     @Transactional
     public void release(long couponId, long orderId) {
-        coupons.releaseIfHeldBy(couponId, orderId);
+        if (coupons.releaseIfHeldBy(couponId, orderId) == 1) {
+            log.info("Coupon {} released by order {}", couponId, orderId);
+        }
     }
 }

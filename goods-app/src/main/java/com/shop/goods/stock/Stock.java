@@ -4,6 +4,8 @@ import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
 import com.shop.goods.db.GoodsMapper;
 import com.shop.goods.db.GoodsRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Stock on hand, moved only per order and always with a stock-log row. */
 @Service
 public class Stock {
+
+    private static final Logger log = LoggerFactory.getLogger(Stock.class);
 
     static final int REDUCED = 1;
     static final int RESTORED = 2;
@@ -42,6 +46,7 @@ public class Stock {
             throw new ShopException(ErrorCode.REQUEST_PARAMETER_INVALID,
                     "Stock of goods " + goodsId + " was already reduced for order " + orderId);
         }
+        log.info("Reduced stock of goods {} by {} for order {}", goodsId, quantity, orderId);
     }
 
     /** Puts back what the order took; a second restore, or one for an order that took nothing, changes nothing. */
@@ -56,5 +61,6 @@ public class Stock {
             return;
         }
         goods.restore(goodsId, quantity);
+        log.info("Restored stock of goods {} by {} for order {}", goodsId, quantity, orderId);
     }
 }

@@ -5,6 +5,8 @@ import com.shop.api.error.ShopException;
 import com.shop.user.db.UserMapper;
 import com.shop.user.db.UserRecord;
 import java.math.BigDecimal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** A user's balance, moved only per order and always with a money-log row (type 1 paid, 2 refund). */
 @Service
 public class Balance {
+
+    private static final Logger log = LoggerFactory.getLogger(Balance.class);
 
     static final int PAID = 1;
     static final int REFUND = 2;
@@ -43,6 +47,7 @@ public class Balance {
                     ? new ShopException(ErrorCode.USER_NO_EXIST, "No user " + userId)
                     : new ShopException(ErrorCode.MONEY_PAID_INVALID, "User " + userId + " has less than " + amount);
         }
+        log.info("Deducted {} from the balance of user {} for order {}", amount, userId, orderId);
     }
 
     /** Gives back what the order was charged, once; an order that was never charged gets nothing. */
@@ -62,5 +67,6 @@ public class Balance {
             return;
         }
         users.credit(userId, amount);
+        log.info("Refunded {} to the balance of user {} for order {}", amount, userId, orderId);
     }
 }
