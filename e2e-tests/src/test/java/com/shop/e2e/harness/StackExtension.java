@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class StackExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final String KEY = "shop-stack";
+    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -50,7 +51,7 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
         Path dataDir = root.resolve("e2e-tests/target/e2e-stack");
         deleteRecursively(dataDir);
         Stack stack = new Stack(StackSettings.fromEnvironment(root, dataDir, true).withFaultsEnabled(),
-                message -> System.out.println("[stack " + LocalTime.now().withNano(0) + "] " + message));
+                message -> System.out.println("[stack " + LocalTime.now().format(CLOCK) + "] " + message));
         // Also on an aborted run (Ctrl-C, surefire timeout): no process may outlive the tests.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "e2e-stack-shutdown"));
         stack.startAll();
