@@ -68,7 +68,7 @@ final class ManagedProcess {
             try (var channel = Files.newByteChannel(logFile)) {
                 channel.position(logOffset);
                 String written = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes());
-                return written.lines().anyMatch(l -> l.strip().equals(line) || l.contains(line));
+                return written.lines().anyMatch(l -> l.contains(line));
             }
         } catch (IOException e) {
             return false;

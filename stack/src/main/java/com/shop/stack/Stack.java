@@ -149,11 +149,6 @@ public final class Stack implements AutoCloseable {
         return process.pid();
     }
 
-    /** The environment the stack's processes get (and whose SHOP_* values fill nacos-config/). */
-    public java.util.Map<String, String> childEnvironment() {
-        return settings.childEnvironment();
-    }
-
     public Path logFile(String name) {
         return settings.logDir().resolve(name + ".log");
     }

@@ -7,7 +7,6 @@ package com.shop.api.error;
  */
 public enum ErrorCode {
     REQUEST_PARAMETER_INVALID(400, "The request is malformed or a field is invalid"),
-    ORDER_INVALID(400, "The order is missing"),
     GOODS_NO_EXIST(404, "Goods not found"),
     USER_NO_EXIST(404, "User not found"),
     ORDER_NOT_FOUND(404, "Order not found"),

@@ -130,14 +130,14 @@ class BadInputTest {
     @ParameterizedTest(name = "{0} -> {2} {3}")
     @MethodSource("badCheckouts")
     void aBadCheckoutIsRefusedWithItsCodeAndWritesNothing(String what, String body, int status, String code) {
-        Map<String, Object> before = fingerprint();
+        Map<String, Object> before = shop.db().fingerprint();
 
         Http.Response response = shop.placeOrder(body);
 
         assertThat(response.status()).as("%s: %s", what, response.body()).isEqualTo(status);
         assertThat(response.json().path("code").asText()).as(what).isEqualTo(code);
         assertThat(response.json().path("message").asText()).as(what).isNotBlank();
-        assertThat(fingerprint()).as("every table of every database after: %s", what).isEqualTo(before);
+        assertThat(shop.db().fingerprint()).as("every table of every database after: %s", what).isEqualTo(before);
     }
 
     @Test
@@ -147,19 +147,5 @@ class BadInputTest {
                 .POST(HttpRequest.BodyPublishers.ofString(valid().toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("REQUEST_PARAMETER_INVALID");
-    }
-
-    /** Checksums of every table of every service database: any write anywhere changes one. */
-    private Map<String, Object> fingerprint() {
-        Map<String, Object> sums = new LinkedHashMap<>();
-        for (String database : com.shop.e2e.harness.Databases.SERVICE_DATABASES) {
-            for (Map<String, Object> table : shop.db().query(database,
-                    "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ? ORDER BY 1", database)) {
-                String name = String.valueOf(table.get("t"));
-                Map<String, Object> row = shop.db().query(database, "CHECKSUM TABLE `" + name + "`").get(0);
-                sums.put(database + "." + name, row.get("Checksum"));
-            }
-        }
-        return sums;
     }
 }

@@ -59,17 +59,17 @@ public final class Databases {
         return count(database, "SELECT COUNT(*) FROM undo_log");
     }
 
-    /** Rows in every table of every service database: a fingerprint that any write changes. */
-    public Map<String, Long> rowCounts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
+    /** A checksum of every table of every service database: any insert, update or delete changes it. */
+    public Map<String, Object> fingerprint() {
+        Map<String, Object> sums = new LinkedHashMap<>();
         for (String database : SERVICE_DATABASES) {
             for (Map<String, Object> table : query(database,
                     "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ? ORDER BY 1", database)) {
                 String name = String.valueOf(table.get("t"));
-                counts.put(database + "." + name, count(database, "SELECT COUNT(*) FROM `" + name + "`"));
+                sums.put(database + "." + name, query(database, "CHECKSUM TABLE `" + name + "`").get(0).get("Checksum"));
             }
         }
-        return counts;
+        return sums;
     }
 
     private Connection connect(String database) throws SQLException {

@@ -38,12 +38,6 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public static Response postForm(String url, String form) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-    }
-
     public static Response delete(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
     }
