@@ -91,9 +91,11 @@ public final class Main {
                  Nacos console    http://%s:8080   user %s / password %s
                  AT probe         curl -X POST -H 'Content-Type: application/json' -d '{}' http://127.0.0.1:8081/actuator/atprobe
 
-                 Demo data        users 1001 alice (1000.00), 1002 bob (50.00), 1003 carol (0.00)
-                                  goods 2001 keyboard 399.00, 2002 cable 9.90, 2003 mug 45.00, 2004 figure 120.00 (20 in stock)
-                                  coupons 3001 (20.00, alice), 3002 (5.00, alice), 3003 (10.00, bob)
+                 Demo data        ids are 180000000000000 followed by the short name (19 digits, like snowflake ids):
+                                  users …1001 alice (1000.00), …1002 bob (50.00), …1003 carol (0.00)
+                                  goods …2001 keyboard 399.00, …2002 cable 9.90, …2003 mug 45.00, …2004 figure 120.00 (20 in stock)
+                                  coupons …3001 (20.00, alice), …3002 (5.00, alice), …3003 (10.00, bob)
+                                  e.g. alice is 1800000000000001001, the mug 1800000000000002003
                  Logs             %s
                 ================================================================================
                 %n""",

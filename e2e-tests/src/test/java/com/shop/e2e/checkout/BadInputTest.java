@@ -92,6 +92,10 @@ class BadInputTest {
                 "REQUEST_PARAMETER_INVALID"});
         cases.put("non-numeric user id", new Object[] {tweak.apply(o -> o.put("userId", "alice")), 400,
                 "REQUEST_PARAMETER_INVALID"});
+        cases.put("a 19-digit goods id beyond BIGINT", new Object[] {tweak.apply(o -> o.put("goodsId",
+                "9223372036854775808")), 400, "REQUEST_PARAMETER_INVALID"});
+        cases.put("a 20-digit user id", new Object[] {tweak.apply(o -> o.put("userId", "10000000000000000000")), 400,
+                "REQUEST_PARAMETER_INVALID"});
         cases.put("zero coupon id", new Object[] {tweak.apply(o -> o.put("couponId", "0")), 400,
                 "REQUEST_PARAMETER_INVALID"});
         cases.put("blank consignee", new Object[] {tweak.apply(o -> o.put("consignee", "   ")), 400,

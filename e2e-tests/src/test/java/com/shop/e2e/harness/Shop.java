@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Shop {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Fixture ids far above the demo data's, unique within a run. */
-    private static final AtomicLong NEXT_ID = new AtomicLong(9_000_000);
+    /**
+     * Fixture ids: 19 digits, near the top of BIGINT, unique within a run. Real ids are snowflake
+     * ids of this size; short ids once hid that the TC could not store their lock keys.
+     */
+    private static final AtomicLong NEXT_ID = new AtomicLong(9_100_000_000_000_000_000L);
 
     private final Stack stack;
     private final Databases db;

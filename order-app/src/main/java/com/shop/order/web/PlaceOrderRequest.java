@@ -1,6 +1,7 @@
 package com.shop.order.web;
 
 import com.shop.order.checkout.PlaceOrder;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,10 +27,29 @@ public record PlaceOrderRequest(
         @NotBlank @Size(max = 255) String address,
         @NotBlank @Size(max = 255) String consignee) {
 
-    static final String ID = "[1-9][0-9]{0,17}";
+    /** A positive BIGINT: up to 19 digits (snowflake ids have 18 or 19); the range is checked below. */
+    static final String ID = "[1-9][0-9]{0,18}";
     static final String MONEY = "[0-9]{1,8}(\\.[0-9]{1,2})?";
     /** A negative balance is syntactically fine: the business rule refuses it with MONEY_PAID_LESS_ZERO. */
     static final String SIGNED_MONEY = "-?" + MONEY;
+
+    /** 19 digits can exceed a BIGINT (9223372036854775807): such an id is bad input, not a 500. */
+    @AssertTrue(message = "ids must be at most 9223372036854775807")
+    public boolean isIdsWithinRange() {
+        return fitsLong(userId) && fitsLong(goodsId) && fitsLong(couponId);
+    }
+
+    private static boolean fitsLong(String id) {
+        if (id == null || !id.matches(ID)) {
+            return true; // absent or malformed: reported by the field's own constraint
+        }
+        try {
+            Long.parseLong(id);
+            return true;
+        } catch (NumberFormatException tooLarge) {
+            return false;
+        }
+    }
 
     PlaceOrder toCommand() {
         return new PlaceOrder(requestId, Long.parseLong(userId), Long.parseLong(goodsId), goodsNumber,
