@@ -34,6 +34,9 @@ final class ManagedProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // Only the stack variables the settings chose: none leak in from the launcher's own shell.
+        builder.environment().keySet().removeIf(
+                variable -> StackSettings.STACK_VARIABLE_PREFIXES.stream().anyMatch(variable::startsWith));
         builder.environment().putAll(env);
         return new ManagedProcess(name, logFile, builder.start(), offset);
     }

@@ -3,7 +3,9 @@ package com.shop.stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where the stack runs and what it connects to. With no environment set, everything is embedded
@@ -13,10 +15,22 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
                             String dbHost, int dbPort, String dbUser, String dbPassword, boolean embeddedDb,
                             String nacosAddr, String nacosUser, String nacosPassword, boolean embeddedNacos,
                             String rocketMqNamesrv, boolean embeddedRocketMq, boolean embeddedSeata,
-                            String seataConsoleUser, String seataConsolePassword, boolean faultsEnabled) {
+                            String seataConsoleUser, String seataConsolePassword, boolean faultsEnabled,
+                            Map<String, String> passThrough) {
+
+    /** Prefixes of the variables that steer the stack and its processes (README, "Running against real infrastructure"). */
+    static final List<String> STACK_VARIABLE_PREFIXES = List.of("SHOP_", "SEATA_", "NACOS_");
 
     public static StackSettings fromEnvironment(Path root, Path dataDir, boolean demoData) {
         return from(System.getenv(), root, dataDir, demoData);
+    }
+
+    /**
+     * The local embedded stack whatever this process's environment says: for the tests, which must
+     * never seed fixtures into, or publish configuration to, infrastructure a developer's shell points at.
+     */
+    public static StackSettings embedded(Path root, Path dataDir, boolean demoData) {
+        return from(Map.of(), root, dataDir, demoData);
     }
 
     static StackSettings from(Map<String, String> env, Path root, Path dataDir, boolean demoData) {
@@ -38,14 +52,25 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
                 !"true".equalsIgnoreCase(env.get("SHOP_SEATA_EXTERNAL")),
                 env.getOrDefault("SEATA_CONSOLE_USERNAME", "seata"),
                 env.getOrDefault("SEATA_CONSOLE_PASSWORD", "seata-local-console"),
-                "true".equalsIgnoreCase(env.get("SHOP_FAULTS_ENABLED")));
+                "true".equalsIgnoreCase(env.get("SHOP_FAULTS_ENABLED")),
+                stackVariables(env));
+    }
+
+    private static Map<String, String> stackVariables(Map<String, String> env) {
+        Map<String, String> variables = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (STACK_VARIABLE_PREFIXES.stream().anyMatch(name::startsWith)) {
+                variables.put(name, value);
+            }
+        });
+        return Map.copyOf(variables);
     }
 
     /** The same stack with fault injection armable in every service (game days, failure tests). */
     public StackSettings withFaultsEnabled() {
         return new StackSettings(root, dataDir, demoData, dbHost, dbPort, dbUser, dbPassword, embeddedDb, nacosAddr,
                 nacosUser, nacosPassword, embeddedNacos, rocketMqNamesrv, embeddedRocketMq, embeddedSeata,
-                seataConsoleUser, seataConsolePassword, true);
+                seataConsoleUser, seataConsolePassword, true, passThrough);
     }
 
     /** The repository root: the folder holding nacos-config/ and sql/, found upwards from here. */
@@ -71,9 +96,13 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
         return dataDir.resolve("logs");
     }
 
-    /** The environment every child process gets: how to reach the infrastructure, nothing else. */
+    /**
+     * The stack variables every child process gets (and the only ones: ManagedProcess drops any it
+     * inherited): how to reach the infrastructure, plus the launcher's own SHOP_* settings (ports,
+     * worker ids…) when it was started from an environment.
+     */
     Map<String, String> childEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(passThrough);
         env.put("SHOP_DB_HOST", dbHost);
         env.put("SHOP_DB_PORT", String.valueOf(dbPort));
         env.put("SHOP_DB_USER", dbUser);

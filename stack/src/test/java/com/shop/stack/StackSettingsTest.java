@@ -34,4 +34,19 @@ class StackSettingsTest {
                 .containsEntry("SHOP_NACOS_ADDR", "nacos.prod:8848")
                 .containsEntry("SHOP_ROCKETMQ_NAMESRV", "mq.prod:9876");
     }
+
+    @Test
+    void theEmbeddedStackIgnoresTheEnvironmentAndPassesNoStackVariableOn() {
+        StackSettings s = StackSettings.embedded(ROOT, ROOT.resolve("d"), true);
+        assertThat(s.embeddedDb()).isTrue();
+        assertThat(s.childEnvironment()).containsEntry("SHOP_DB_HOST", "127.0.0.1")
+                .doesNotContainKey("SHOP_ID_WORKER_ID");
+    }
+
+    @Test
+    void theLaunchersOwnShopVariablesReachItsProcesses() {
+        StackSettings s = StackSettings.from(Map.of("SHOP_ORDER_HTTP_PORT", "9081", "PATH", "/bin"), ROOT,
+                ROOT.resolve("d"), true);
+        assertThat(s.childEnvironment()).containsEntry("SHOP_ORDER_HTTP_PORT", "9081").doesNotContainKey("PATH");
+    }
 }

@@ -1,16 +1,18 @@
 package com.shop.e2e.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shop.e2e.harness.Http;
+import com.shop.e2e.harness.SeataConsole;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,31 +39,23 @@ class ConsoleTraceTest {
         shop.arm("order.before-confirm", "DELAY", 6_000);
 
         CompletableFuture<Http.Response> pending = CompletableFuture.supplyAsync(() -> shop.placeOrder(order));
-        JsonNode held = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
-        while (held == null && System.nanoTime() < deadline) {
-            for (JsonNode session : shop.console().globalSessions()) {
-                if (branchDatabases(session).containsAll(List.of("shop_order", "shop_goods", "shop_coupon", "shop_user"))) {
-                    held = session;
-                }
-            }
-            Thread.sleep(200);
-        }
+        // Watch until the checkout is seen held with all four branches, or until it is answered
+        // (then it was never seen held, and the assertion below says so): state, not a clock.
+        AtomicReference<JsonNode> held = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            shop.console().globalSessions().stream()
+                    .filter(session -> SeataConsole.branchDatabases(session)
+                            .containsAll(List.of("shop_order", "shop_goods", "shop_coupon", "shop_user")))
+                    .findFirst().ifPresent(held::set);
+            return held.get() != null || pending.isDone();
+        });
         Http.Response response = pending.get();
 
-        assertThat(held).as("a global session with order, goods, coupon and user branches in the console").isNotNull();
-        assertThat(held.path("transactionName").asText()).isEqualTo("confirm-order");
+        assertThat(held.get()).as("a global session with order, goods, coupon and user branches in the console")
+                .isNotNull();
+        assertThat(held.get().path("transactionName").asText()).isEqualTo("confirm-order");
         assertThat(response.status()).as(response.body()).isEqualTo(201);
-        assertThat(response.json().path("xid").asText()).isEqualTo(held.path("xid").asText());
+        assertThat(response.json().path("xid").asText()).isEqualTo(held.get().path("xid").asText());
         shop.invariants().awaitHold(Duration.ofSeconds(30));
-    }
-
-    private static List<String> branchDatabases(JsonNode session) {
-        List<String> databases = new ArrayList<>();
-        for (JsonNode branch : session.path("branchSessionVOs")) {
-            String resource = branch.path("resourceId").asText();
-            databases.add(resource.substring(resource.lastIndexOf('/') + 1).replaceAll("\\?.*", ""));
-        }
-        return databases;
     }
 }

@@ -1,14 +1,18 @@
 package com.shop.e2e.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shop.e2e.harness.Http;
+import com.shop.e2e.harness.SeataConsole;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Components;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,10 +86,14 @@ class CrashRecoveryTest {
     void theCoordinatorKilledMidTransactionAndRestartedResolvesIt() throws Exception {
         Shop.FullCheckout checkout = shop.fullCheckout();
         ObjectNode order = checkout.order();
-        shop.arm("order.after-coupon", "DELAY", 4_000);
+        shop.arm("order.after-coupon", "DELAY", 6_000);
 
         CompletableFuture<Http.Response> pending = CompletableFuture.supplyAsync(() -> shop.placeOrder(order));
-        Thread.sleep(2_000);
+        // Hold the state to break: the checkout is waiting at its fault point, and the TC has its
+        // session with the order, goods and coupon branches. Only then is the TC killed.
+        String xid = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
+                () -> heldXid(checkout.requestId()), held -> held != null);
+        assertThat(pending).as("the checkout is still running when the TC is killed").isNotDone();
         shop.stack().kill(Components.SEATA);
         shop.stack().start(Components.SEATA);
         Http.Response response = pending.get();
@@ -95,11 +103,26 @@ class CrashRecoveryTest {
         long orders = shop.db().count("shop_order", "SELECT COUNT(*) FROM trade_order WHERE request_id = ?",
                 checkout.requestId());
         if (response.status() == 201) {
+            assertThat(response.json().path("xid").asText()).isEqualTo(xid);
             assertThat(orders).isEqualTo(1);
         } else {
             assertThat(response.status()).as(response.body()).isGreaterThanOrEqualTo(500);
             assertThat(orders).isZero();
         }
+    }
+
+    /** The XID of the checkout's global session once the TC lists its order, goods and coupon branches. */
+    private String heldXid(String requestId) {
+        List<Map<String, Object>> rows = shop.db().query("shop_order",
+                "SELECT xid FROM trade_order WHERE request_id = ?", requestId);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        String xid = String.valueOf(rows.get(0).get("xid"));
+        return shop.console().session(xid)
+                .filter(session -> SeataConsole.branchDatabases(session)
+                        .containsAll(List.of("shop_order", "shop_goods", "shop_coupon")))
+                .map(session -> xid).orElse(null);
     }
 
     private void awaitDead(String service) {

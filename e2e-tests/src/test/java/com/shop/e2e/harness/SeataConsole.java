@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The Seata console's REST API, as an operator uses it: live global sessions with their branches. */
 public final class SeataConsole {
@@ -47,6 +48,21 @@ public final class SeataConsole {
         List<JsonNode> sessions = new ArrayList<>();
         answer.path("data").forEach(sessions::add);
         return sessions;
+    }
+
+    /** The live global session with this XID, if the TC has it. */
+    public Optional<JsonNode> session(String xid) {
+        return globalSessions().stream().filter(session -> xid.equals(session.path("xid").asText())).findFirst();
+    }
+
+    /** The databases a session's branches write, by the resource id (JDBC URL) each branch registered. */
+    public static List<String> branchDatabases(JsonNode session) {
+        List<String> databases = new ArrayList<>();
+        for (JsonNode branch : session.path("branchSessionVOs")) {
+            String resource = branch.path("resourceId").asText();
+            databases.add(resource.substring(resource.lastIndexOf('/') + 1).replaceAll("\\?.*", ""));
+        }
+        return databases;
     }
 
     private static JsonNode send(HttpRequest.Builder request) {

@@ -50,7 +50,11 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
         Path root = StackSettings.findRoot(Path.of(""));
         Path dataDir = root.resolve("e2e-tests/target/e2e-stack");
         deleteRecursively(dataDir);
-        Stack stack = new Stack(StackSettings.fromEnvironment(root, dataDir, true).withFaultsEnabled(),
+        // The tests' own embedded stack, never what SHOP_* variables of the shell point at, unless asked.
+        StackSettings settings = Boolean.getBoolean("shop.e2e.use-environment")
+                ? StackSettings.fromEnvironment(root, dataDir, true)
+                : StackSettings.embedded(root, dataDir, true);
+        Stack stack = new Stack(settings.withFaultsEnabled(),
                 message -> System.out.println("[stack " + LocalTime.now().format(CLOCK) + "] " + message));
         // Also on an aborted run (Ctrl-C, surefire timeout): no process may outlive the tests.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "e2e-stack-shutdown"));
