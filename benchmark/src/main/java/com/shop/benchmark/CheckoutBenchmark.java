@@ -39,14 +39,13 @@ public final class CheckoutBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int requests = option(args, "--requests", 300);
-        int concurrency = option(args, "--concurrency", 1);
-        int warmup = option(args, "--warmup", 50);
+        int requests = LoadTools.option(args, "--requests", 300);
+        int concurrency = LoadTools.option(args, "--concurrency", 1);
+        int warmup = LoadTools.option(args, "--warmup", 50);
         Path root = StackSettings.findRoot(Path.of(""));
         StackSettings settings = StackSettings.fromEnvironment(root, root.resolve(".stack-data"), true);
 
-        // Fixture ids well above demo and test data, new on every run.
-        long base = 8_000_000_000L + (System.currentTimeMillis() % 100_000_000L) * 100;
+        long base = LoadTools.fixtureIdBase();
         List<Long> ids = createFixtures(settings, base, concurrency, warmup + requests);
         System.out.printf("benchmark: %d goods/user pair(s) from id %d, %d warm-up + %d measured checkouts, "
                 + "%d client thread(s)%n", ids.size(), base, warmup, requests, concurrency);
@@ -58,7 +57,7 @@ public final class CheckoutBenchmark {
 
         Collections.sort(latencies);
         System.out.printf("checkout latency (ms): median %.1f  p90 %.1f  p99 %.1f  max %.1f   throughput %.1f checkouts/s%n",
-                percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
+                LoadTools.percentileMillis(latencies, 50), LoadTools.percentileMillis(latencies, 90), LoadTools.percentileMillis(latencies, 99),
                 latencies.get(latencies.size() - 1) / 1e6, latencies.size() / seconds);
     }
 
@@ -128,19 +127,5 @@ public final class CheckoutBenchmark {
             throw new IllegalStateException("checkout failed: HTTP " + response.statusCode() + " " + response.body());
         }
         return elapsed;
-    }
-
-    private static double percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index)) / 1e6;
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }

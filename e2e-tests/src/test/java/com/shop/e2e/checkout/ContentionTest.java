@@ -3,7 +3,6 @@ package com.shop.e2e.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.shop.e2e.harness.Http;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import java.math.BigDecimal;
@@ -11,11 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,33 +77,11 @@ class ContentionTest {
                 .get(0).get("user_money")).isEqualTo(new BigDecimal("0.00"));
     }
 
-    /** Sends every order at once (released together) and counts answers as "status" or "status CODE". */
     private Map<String, Integer> race(int count, IntFunction<ObjectNode> order) throws Exception {
         List<ObjectNode> bodies = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             bodies.add(order.apply(i));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Http.Response>> answers = new ArrayList<>();
-            for (ObjectNode body : bodies) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return shop.placeOrder(body);
-                }));
-            }
-            start.countDown();
-            Map<String, Integer> outcomes = new TreeMap<>();
-            for (Future<Http.Response> answer : answers) {
-                Http.Response response = answer.get();
-                String key = response.status() == 201 ? "201"
-                        : response.status() + " " + response.json().path("code").asText();
-                outcomes.merge(key, 1, Integer::sum);
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Shop.outcomes(shop.rush(bodies));
     }
 }

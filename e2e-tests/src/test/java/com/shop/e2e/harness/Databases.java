@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,20 @@ public final class Databases {
     public int update(String database, String sql, Object... args) {
         try (Connection connection = connect(database); PreparedStatement statement = prepare(connection, sql, args)) {
             return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(database + ": " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** An update in strict SQL mode, as the TC's store connections run (a value too long is an error). */
+    public int updateStrict(String database, String sql, Object... args) {
+        try (Connection connection = connect(database)) {
+            try (Statement mode = connection.createStatement()) {
+                mode.execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES'");
+            }
+            try (PreparedStatement statement = prepare(connection, sql, args)) {
+                return statement.executeUpdate();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(database + ": " + sql + " failed: " + e.getMessage(), e);
         }

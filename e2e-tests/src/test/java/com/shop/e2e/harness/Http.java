@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A small JSON-over-HTTP client for 127.0.0.1. */
 public final class Http {
@@ -19,7 +21,16 @@ public final class Http {
     private Http() {
     }
 
-    public record Response(int status, String body) {
+    public record Response(int status, String body, HttpHeaders headers) {
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        /** "201", or the status and the error code: "409 GOODS_NUM_NOT_ENOUGH". */
+        public String outcome() {
+            return status / 100 == 2 ? String.valueOf(status) : status + " " + json().path("code").asText();
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -46,7 +57,7 @@ public final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -2,10 +2,12 @@ package com.shop.order.checkout;
 
 import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
+import com.shop.order.admission.CheckoutAdmission;
+import com.shop.order.admission.Deadline;
 import com.shop.order.db.OrderRecord;
 import com.shop.support.Causes;
-import org.apache.dubbo.rpc.RpcException;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,12 +15,20 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * Checkout, top-down: replay → check → confirm in one global transaction ({@link ConfirmOrder}).
- * A replayed request id returns the order the first request made. The checks only read, so they
- * run before the global transaction: a refused checkout writes nothing and costs the TC nothing.
- * Losing a Seata global-lock race to another checkout is retried from the checks with a fresh
- * global transaction (the lost one was rolled back whole); running past the global-transaction
- * timeout is reported as such.
+ * Checkout, top-down: replay → admission → check → confirm in one global transaction
+ * ({@link ConfirmOrder}).
+ *
+ * <ul>
+ *   <li>A replayed request id returns the order the first request made.</li>
+ *   <li>{@link CheckoutAdmission} queues it behind the other checkouts of its goods, and sheds it
+ *       with a 503 when the process is full or the caller's deadline passes in the queue; buyers
+ *       queued for goods that turned out sold out are answered as soon as that is seen.</li>
+ *   <li>The checks only read, so they run before the global transaction: a refused checkout (sold
+ *       out, wrong price…) writes nothing and costs the TC nothing.</li>
+ *   <li>Losing a Seata global-lock race (another checkout holds a row) is retried with a fresh
+ *       global transaction — the lost one was rolled back whole — until the caller's deadline.</li>
+ *   <li>Running past the global-transaction timeout is reported as such.</li>
+ * </ul>
  */
 @Service
 public class Checkout {
@@ -29,17 +39,19 @@ public class Checkout {
     private final CheckoutChecks checks;
     private final ConfirmOrder confirmOrder;
     private final Orders orders;
+    private final CheckoutAdmission admission;
     private final long globalTimeoutMillis;
-    private final long busyRetryBudgetMillis;
+    private final long deadlineMillis;
 
-    public Checkout(CheckoutChecks checks, ConfirmOrder confirmOrder, Orders orders,
+    public Checkout(CheckoutChecks checks, ConfirmOrder confirmOrder, Orders orders, CheckoutAdmission admission,
                     @Value("${seata.client.tm.default-global-transaction-timeout:60000}") long globalTimeoutMillis,
-                    @Value("${shop.checkout.busy-retry-budget-ms:20000}") long busyRetryBudgetMillis) {
+                    @Value("${shop.checkout.deadline-ms:8000}") long deadlineMillis) {
         this.checks = checks;
         this.confirmOrder = confirmOrder;
         this.orders = orders;
+        this.admission = admission;
         this.globalTimeoutMillis = globalTimeoutMillis;
-        this.busyRetryBudgetMillis = busyRetryBudgetMillis;
+        this.deadlineMillis = deadlineMillis;
     }
 
     /** The outcome of a checkout: the order, and whether an earlier request with this id made it. */
@@ -47,35 +59,70 @@ public class Checkout {
     }
 
     public Placed place(PlaceOrder request) {
-        OrderRecord earlier = orders.findByRequestId(request.requestId());
-        if (earlier != null) {
+        Deadline deadline = Deadline.afterMillis(deadlineMillis);
+        if (orders.findByRequestId(request.requestId()) != null) {
             return new Placed(awaitSettled(request.requestId()), true);
         }
-        long started = System.currentTimeMillis();
-        for (int attempt = 1; ; attempt++) {
-            long attemptStarted = System.currentTimeMillis();
-            PricedOrder order = checks.check(request);
-            try {
-                long orderId = confirmOrder.confirm(order);
-                return new Placed(orders.find(orderId), false);
-            } catch (RuntimeException failure) {
-                if (isDuplicateRequestId(failure)) {
-                    return new Placed(awaitSettled(request.requestId()), true);
+        try (CheckoutAdmission.Visit visit = admission.arrive()) {
+            for (int attempt = 1; ; attempt++) {
+                try (CheckoutAdmission.Permit permit = visit.admit(request.goodsId(), request.goodsNumber(), deadline)) {
+                    return confirm(check(request, permit));
+                } catch (LostRace lost) {
+                    if (deadline.passed()) {
+                        throw lost.failure;
+                    }
+                    log.info("Checkout {} lost a global-lock race (attempt {}), retrying", request.requestId(), attempt);
+                    pause(Math.min(deadline.remainingMillis(),
+                            Math.min(500, 20L * attempt) + ThreadLocalRandom.current().nextLong(50)));
                 }
-                // A provider that died or stopped answering is the cause to report, however long it took.
-                if (!Causes.has(failure, RpcException.class)
-                        && System.currentTimeMillis() - attemptStarted >= globalTimeoutMillis) {
-                    throw new ShopException(ErrorCode.TRANSACTION_TIMEOUT, "The checkout ran past the "
-                            + globalTimeoutMillis + " ms global-transaction timeout and was rolled back");
-                }
-                ShopException shop = Causes.find(failure, ShopException.class);
-                boolean busy = shop != null && shop.code() == ErrorCode.CHECKOUT_BUSY;
-                if (!busy || System.currentTimeMillis() - started > busyRetryBudgetMillis) {
-                    throw failure;
-                }
-                log.info("Checkout {} lost a global-lock race (attempt {}), retrying", request.requestId(), attempt);
-                pause(Math.min(500, 20L * attempt) + ThreadLocalRandom.current().nextLong(50));
             }
+        }
+    }
+
+    /**
+     * The checks, once admitted (not before: a rush of buyers would otherwise flood the providers with
+     * reads that queueing makes stale anyway). Stock found short is news for the buyers queued behind.
+     */
+    private PricedOrder check(PlaceOrder request, CheckoutAdmission.Permit permit) {
+        try {
+            return checks.check(request);
+        } catch (StockShort shortOfStock) {
+            permit.stockShort(shortOfStock.left());
+            throw shortOfStock;
+        }
+    }
+
+    /** One global transaction; its failure is classified for the caller (or for a retry). */
+    private Placed confirm(PricedOrder order) {
+        long started = System.currentTimeMillis();
+        try {
+            long orderId = confirmOrder.confirm(order);
+            return new Placed(orders.find(orderId), false);
+        } catch (RuntimeException failure) {
+            if (isDuplicateRequestId(failure)) {
+                return new Placed(awaitSettled(order.request().requestId()), true);
+            }
+            // A provider that died or stopped answering is the cause to report, however long it took.
+            if (!Causes.has(failure, RpcException.class)
+                    && System.currentTimeMillis() - started >= globalTimeoutMillis) {
+                throw new ShopException(ErrorCode.TRANSACTION_TIMEOUT, "The checkout ran past the "
+                        + globalTimeoutMillis + " ms global-transaction timeout and was rolled back");
+            }
+            ShopException shop = Causes.find(failure, ShopException.class);
+            if (shop != null && shop.code() == ErrorCode.CHECKOUT_BUSY) {
+                throw new LostRace(failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** Another global transaction held a row this one needed; this one was rolled back whole. */
+    private static final class LostRace extends RuntimeException {
+        private final RuntimeException failure;
+
+        private LostRace(RuntimeException failure) {
+            super(null, failure, false, false);
+            this.failure = failure;
         }
     }
 

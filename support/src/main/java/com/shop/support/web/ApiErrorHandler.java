@@ -23,6 +23,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     @ExceptionHandler({HttpMessageNotReadableException.class, BindException.class,
             ConstraintViolationException.class, MissingServletRequestParameterException.class,
@@ -45,7 +46,10 @@ public class ApiErrorHandler {
     ResponseEntity<ApiError> any(Exception e) {
         ShopException shop = Causes.find(e, ShopException.class);
         if (shop != null) {
-            if (!shop.code().isClientError()) {
+            if (shop.code() == ErrorCode.CHECKOUT_OVERLOADED) {
+                // Shedding load is the plan working, not a fault: one line, no stack trace to flood the log.
+                log.info("{}: {}", shop.code(), shop.getMessage());
+            } else if (!shop.code().isClientError()) {
                 log.error("{} failed: {}", shop.code(), shop.getMessage(), e);
             }
             return respond(shop.code(), shop.getMessage());
@@ -59,7 +63,12 @@ public class ApiErrorHandler {
     }
 
     private static ResponseEntity<ApiError> respond(ErrorCode code, String message) {
-        return ResponseEntity.status(code.httpStatus()).body(new ApiError(code.name(), message));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(code.httpStatus());
+        if (code.httpStatus() == 503) {
+            // Overloaded or a dependency down: nothing was written, and a retry soon may succeed.
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.body(new ApiError(code.name(), message));
     }
 
     private static String describe(Exception e) {
