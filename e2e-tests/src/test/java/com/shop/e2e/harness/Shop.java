@@ -2,11 +2,20 @@ package com.shop.e2e.harness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shop.order.checkout.Pricing;
 import com.shop.stack.Components;
 import com.shop.stack.Stack;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,7 +61,10 @@ public final class Shop {
     }
 
     public long newGoods(int stock, String price) {
-        long goodsId = NEXT_ID.incrementAndGet();
+        return newGoods(NEXT_ID.incrementAndGet(), stock, price);
+    }
+
+    public long newGoods(long goodsId, int stock, String price) {
         db.update("shop_goods", "INSERT INTO trade_goods (goods_id, goods_name, goods_number, goods_price, add_time) "
                 + "VALUES (?, ?, ?, ?, NOW())", goodsId, "fixture goods " + goodsId, stock, new BigDecimal(price));
         invariants.recordGoods(goodsId, stock);
@@ -60,7 +72,10 @@ public final class Shop {
     }
 
     public long newUser(String balance) {
-        long userId = NEXT_ID.incrementAndGet();
+        return newUser(NEXT_ID.incrementAndGet(), balance);
+    }
+
+    public long newUser(long userId, String balance) {
         db.update("shop_user", "INSERT INTO trade_user (user_id, user_name, user_reg_time, user_money) "
                 + "VALUES (?, ?, NOW(), ?)", userId, "fixture user " + userId, new BigDecimal(balance));
         invariants.recordUser(userId, new BigDecimal(balance));
@@ -68,7 +83,10 @@ public final class Shop {
     }
 
     public long newCoupon(long userId, String price) {
-        long couponId = NEXT_ID.incrementAndGet();
+        return newCoupon(NEXT_ID.incrementAndGet(), userId, price);
+    }
+
+    public long newCoupon(long couponId, long userId, String price) {
         db.update("shop_coupon", "INSERT INTO trade_coupon (coupon_id, coupon_price, user_id, is_used) VALUES (?, ?, ?, 0)",
                 couponId, new BigDecimal(price), userId);
         return couponId;
@@ -91,10 +109,10 @@ public final class Shop {
         return new FullCheckout(user, goods, coupon, order);
     }
 
-    /** A checkout request that passes every check: shipping fee and order amount computed as the shop does. */
+    /** A checkout request that passes every check: shipping fee and order amount by the shop's own rule. */
     public ObjectNode validOrder(long userId, long goodsId, int quantity, String price) {
         BigDecimal goodsAmount = new BigDecimal(price).multiply(BigDecimal.valueOf(quantity));
-        BigDecimal shipping = goodsAmount.compareTo(new BigDecimal("100")) > 0 ? BigDecimal.ZERO : BigDecimal.TEN;
+        BigDecimal shipping = Pricing.shippingFeeFor(goodsAmount);
         return JSON.createObjectNode()
                 .put("requestId", "e2e-" + UUID.randomUUID())
                 .put("userId", String.valueOf(userId))
@@ -111,11 +129,49 @@ public final class Shop {
         return Http.postJson("http://127.0.0.1:8081/api/orders", body.toString());
     }
 
+    /**
+     * Sends every checkout at once (each on its own thread, released together) and returns the
+     * answers in the order of the bodies.
+     */
+    public List<Http.Response> rush(List<ObjectNode> bodies) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(bodies.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Http.Response>> answers = new ArrayList<>();
+            for (ObjectNode body : bodies) {
+                answers.add(senders.submit(() -> {
+                    start.await();
+                    return placeOrder(body);
+                }));
+            }
+            start.countDown();
+            List<Http.Response> responses = new ArrayList<>();
+            for (Future<Http.Response> answer : answers) {
+                responses.add(answer.get());
+            }
+            return responses;
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    /** How many answers had each outcome ("201", "409 GOODS_NUM_NOT_ENOUGH", …). */
+    public static Map<String, Integer> outcomes(List<Http.Response> responses) {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        responses.forEach(response -> outcomes.merge(response.outcome(), 1, Integer::sum));
+        return outcomes;
+    }
+
     /** Arms a fault in the service that owns the point ("goods.after-reduce-stock" → goods-app). */
     public void arm(String point, String action, long delayMillis) {
+        arm(point, action, delayMillis, 1);
+    }
+
+    /** The same, firing {@code times} times before it disarms itself. */
+    public void arm(String point, String action, long delayMillis, int times) {
         String service = point.substring(0, point.indexOf('.')) + "-app";
         Http.Response armed = Http.postJson(actuator(service, "faults"), JSON.createObjectNode()
-                .put("point", point).put("action", action).put("delayMillis", delayMillis).put("times", 1).toString());
+                .put("point", point).put("action", action).put("delayMillis", delayMillis).put("times", times).toString());
         if (armed.status() != 200) {
             throw new IllegalStateException("Arming " + point + " failed: HTTP " + armed.status() + " " + armed.body());
         }

@@ -12,14 +12,12 @@ import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
 /**
- * The checks of DESIGN §4, in its order, each refusing with its own code. They only read; the
+ * The checks of a checkout, in order, each refusing with its own code: what the lookups decide
+ * here (goods, user, stock, coupon), the money rules in {@link Pricing}. They only read; the
  * conditional updates of the providers remain the final word under concurrency.
  */
 @Component
 public class CheckoutChecks {
-
-    static final BigDecimal FREE_SHIPPING_ABOVE = new BigDecimal("100.00");
-    static final BigDecimal SHIPPING_FEE = new BigDecimal("10.00");
 
     private final GoodsProxy goods;
     private final CouponProxy coupons;
@@ -41,22 +39,9 @@ public class CheckoutChecks {
             throw new ShopException(ErrorCode.USER_NO_EXIST, "No user " + order.userId());
         }
         if (order.goodsNumber() > goodsInfo.getGoodsNumber()) {
-            throw new ShopException(ErrorCode.GOODS_NUM_NOT_ENOUGH,
-                    "Only " + goodsInfo.getGoodsNumber() + " of goods " + order.goodsId() + " left");
+            throw new StockShort(order.goodsId(), goodsInfo.getGoodsNumber());
         }
-        if (order.goodsPrice().compareTo(goodsInfo.getGoodsPrice()) != 0) {
-            throw new ShopException(ErrorCode.GOODS_PRICE_INVALID,
-                    "The price of goods " + order.goodsId() + " is " + goodsInfo.getGoodsPrice());
-        }
-        BigDecimal goodsAmount = goodsInfo.getGoodsPrice().multiply(BigDecimal.valueOf(order.goodsNumber()));
-        BigDecimal shippingFee = shippingFeeFor(goodsAmount);
-        if (order.shippingFee().compareTo(shippingFee) != 0) {
-            throw new ShopException(ErrorCode.ORDER_SHIPPINGFEE_INVALID, "The shipping fee is " + shippingFee);
-        }
-        BigDecimal orderAmount = goodsAmount.add(shippingFee);
-        if (order.orderAmount().compareTo(orderAmount) != 0) {
-            throw new ShopException(ErrorCode.ORDERAMOUNT_INVALID, "The order amount is " + orderAmount);
-        }
+        Pricing.Amounts amounts = Pricing.amounts(order, goodsInfo.getGoodsPrice());
         BigDecimal couponPaid = BigDecimal.ZERO;
         if (order.couponId() != null) {
             CouponInfo coupon = coupons.find(order.couponId());
@@ -71,27 +56,6 @@ public class CheckoutChecks {
             }
             couponPaid = coupon.getCouponPrice();
         }
-        BigDecimal moneyPaid = order.moneyPaid() == null ? BigDecimal.ZERO : order.moneyPaid();
-        if (moneyPaid.signum() < 0) {
-            throw new ShopException(ErrorCode.MONEY_PAID_LESS_ZERO, "The balance to use must not be negative");
-        }
-        if (moneyPaid.compareTo(user.getUserMoney()) > 0) {
-            throw new ShopException(ErrorCode.MONEY_PAID_INVALID, "The balance is " + user.getUserMoney());
-        }
-        if (moneyPaid.add(couponPaid).compareTo(orderAmount) > 0) {
-            throw new ShopException(ErrorCode.MONEY_PAID_INVALID,
-                    "Balance plus coupon exceed the order amount " + orderAmount);
-        }
-        return new PricedOrder(order, scaled(goodsAmount), scaled(shippingFee), scaled(orderAmount),
-                scaled(couponPaid), scaled(moneyPaid), scaled(orderAmount.subtract(moneyPaid).subtract(couponPaid)));
-    }
-
-    /** Free above 100.00 of goods, else 10.00 — from the goods amount, not the order amount (a defect of the notes). */
-    static BigDecimal shippingFeeFor(BigDecimal goodsAmount) {
-        return goodsAmount.compareTo(FREE_SHIPPING_ABOVE) > 0 ? BigDecimal.ZERO : SHIPPING_FEE;
-    }
-
-    private static BigDecimal scaled(BigDecimal amount) {
-        return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        return Pricing.priced(order, amounts, couponPaid, user.getUserMoney());
     }
 }

@@ -1,0 +1,118 @@
+package com.shop.order.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.shop.api.error.ErrorCode;
+import com.shop.api.error.ShopException;
+import com.shop.order.admission.CheckoutAdmission;
+import com.shop.order.db.OrderRecord;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+
+/** Checkout's own decisions — replay, retry, timeout — with its collaborators stubbed. */
+class CheckoutTest {
+
+    private static final long ORDER_ID = 383_259_076_848_521_216L;
+
+    private final CheckoutChecks checks = mock(CheckoutChecks.class);
+    private final ConfirmOrder confirmOrder = mock(ConfirmOrder.class);
+    private final Orders orders = mock(Orders.class);
+    private final PlaceOrder request = new PlaceOrder("r-1", 9_100_000_000_000_000_001L, 9_100_000_000_000_000_002L,
+            1, new BigDecimal("10.00"), new BigDecimal("10.00"), new BigDecimal("20.00"), null, null, "a", "c");
+    private final PricedOrder priced = new PricedOrder(request, new BigDecimal("10.00"), new BigDecimal("10.00"),
+            new BigDecimal("20.00"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("20.00"));
+
+    private Checkout checkout(long globalTimeoutMillis, long deadlineMillis) {
+        return new Checkout(checks, confirmOrder, orders, new CheckoutAdmission(2, 8, 100), globalTimeoutMillis,
+                deadlineMillis);
+    }
+
+    @Test
+    void aReplayedRequestIdAnswersTheFirstOrderWithoutCheckingOrConfirmingAgain() {
+        OrderRecord first = order(Orders.CONFIRMED);
+        when(orders.findByRequestId("r-1")).thenReturn(first);
+
+        Checkout.Placed placed = checkout(10_000, 8_000).place(request);
+
+        assertThat(placed.replayed()).isTrue();
+        assertThat(placed.order()).isSameAs(first);
+        verify(checks, never()).check(any());
+        verify(confirmOrder, never()).confirm(any());
+    }
+
+    @Test
+    void aLostGlobalLockRaceIsRetriedWithFreshChecksAndANewGlobalTransaction() {
+        when(checks.check(request)).thenReturn(priced);
+        when(confirmOrder.confirm(priced)).thenThrow(busy()).thenThrow(busy()).thenReturn(ORDER_ID);
+        when(orders.find(ORDER_ID)).thenReturn(order(Orders.CONFIRMED));
+
+        Checkout.Placed placed = checkout(10_000, 8_000).place(request);
+
+        assertThat(placed.replayed()).isFalse();
+        assertThat(placed.order().getOrderId()).isEqualTo(ORDER_ID);
+        verify(checks, times(3)).check(request);
+        verify(confirmOrder, times(3)).confirm(priced);
+    }
+
+    @Test
+    void racesStillLostAtTheDeadlineAreAnsweredAsBusy() {
+        when(checks.check(request)).thenReturn(priced);
+        when(confirmOrder.confirm(priced)).thenThrow(busy());
+
+        assertThatThrownBy(() -> checkout(10_000, 300).place(request))
+                .extracting(e -> ((ShopException) e).code()).isEqualTo(ErrorCode.CHECKOUT_BUSY);
+    }
+
+    @Test
+    void aConcurrentReplayLosingTheRequestIdRaceAnswersTheOrderTheOtherRequestMade() {
+        when(checks.check(request)).thenReturn(priced);
+        when(confirmOrder.confirm(priced)).thenThrow(new DuplicateKeyException("Duplicate entry 'r-1' for key 'uk_request_id'"));
+        OrderRecord first = order(Orders.CONFIRMED);
+        when(orders.findByRequestId("r-1")).thenReturn(null, order(Orders.UNCONFIRMED), first);
+
+        Checkout.Placed placed = checkout(10_000, 8_000).place(request);
+
+        assertThat(placed.replayed()).isTrue();
+        assertThat(placed.order()).isSameAs(first);
+    }
+
+    @Test
+    void aGlobalTransactionThatRanPastItsTimeoutIsReportedAsSuch() {
+        when(checks.check(request)).thenReturn(priced);
+        when(confirmOrder.confirm(priced)).thenAnswer(invocation -> {
+            Thread.sleep(80);
+            throw new IllegalStateException("rolled back by the TC");
+        });
+
+        assertThatThrownBy(() -> checkout(50, 8_000).place(request))
+                .extracting(e -> ((ShopException) e).code()).isEqualTo(ErrorCode.TRANSACTION_TIMEOUT);
+    }
+
+    @Test
+    void aRefusalOfTheChecksIsAnsweredWithoutAGlobalTransaction() {
+        when(checks.check(request)).thenThrow(new StockShort(request.goodsId(), 0));
+
+        assertThatThrownBy(() -> checkout(10_000, 8_000).place(request))
+                .extracting(e -> ((ShopException) e).code()).isEqualTo(ErrorCode.GOODS_NUM_NOT_ENOUGH);
+        verify(confirmOrder, never()).confirm(any());
+    }
+
+    private static ShopException busy() {
+        return new ShopException(ErrorCode.CHECKOUT_BUSY, "Global lock held by another transaction");
+    }
+
+    private static OrderRecord order(int status) {
+        OrderRecord order = new OrderRecord();
+        order.setOrderId(ORDER_ID);
+        order.setOrderStatus(status);
+        return order;
+    }
+}
