@@ -2,7 +2,7 @@ package com.shop.support.probe;
 
 import com.shop.api.probe.AtProbeService;
 import com.shop.api.probe.ProbeReply;
-import io.seata.core.context.RootContext;
+import org.apache.seata.core.context.RootContext;
 import org.apache.dubbo.config.annotation.DubboService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;

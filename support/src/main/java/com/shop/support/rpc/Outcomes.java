@@ -4,7 +4,7 @@ import com.shop.api.Outcome;
 import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
 import com.shop.support.Causes;
-import io.seata.rm.datasource.exec.LockConflictException;
+import org.apache.seata.rm.datasource.exec.LockConflictException;
 
 /**
  * How a provider answers a write: a business refusal becomes data; so does losing the race for a
