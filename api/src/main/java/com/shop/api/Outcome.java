@@ -6,7 +6,8 @@ import java.io.Serializable;
 
 /**
  * The answer of a provider's write: done, or refused with an error code. Business refusals travel
- * as data, not as remote exceptions (hessian2 cannot always carry those, STACK.md gotcha 6), and
+ * as data, not as remote exceptions (hessian2 cannot always carry those, see
+ * docs/stack-traps.md#6-provider-exceptions-over-hessian2-on-jdk-17), and
  * the consumer turns a refusal back into a {@link ShopException} with {@link #orThrow()}.
  */
 public class Outcome implements Serializable {

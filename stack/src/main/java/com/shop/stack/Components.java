@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The processes of the local stack, with their ports (DESIGN §9) and readiness checks. */
+/** The processes of the local stack, with their ports (docs/design.md#ports) and readiness checks. */
 public final class Components {
 
     public static final String MARIADB = "mariadb";
@@ -22,7 +22,8 @@ public final class Components {
     public static final List<String> SERVICES = List.of(GOODS, COUPON, USER, PAY, ORDER);
 
     private static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k",
-            // STACK.md gotcha 6: hessian2 serialises provider exceptions only with these opens.
+            // hessian2 serialises provider exceptions only with these opens
+            // (docs/stack-traps.md#6-provider-exceptions-over-hessian2-on-jdk-17).
             "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/java.math=ALL-UNNAMED",
             "--add-opens", "java.base/java.util=ALL-UNNAMED");
 

@@ -278,7 +278,8 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Free means nobody answers on loopback (a server bound to 127.0.0.1 only) and the wildcard
-     * address can be bound (as Dubbo and the TC bind it, STACK.md gotcha 10).
+     * address can be bound (as Dubbo and the TC bind it:
+     * docs/stack-traps.md#10-servers-bind-the-wildcard-address).
      */
     static boolean isFree(int port) {
         if (Readiness.isOpen(port)) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +36,7 @@ class CrashRecoveryTest {
                 shop.stack().start(name);
             }
         }
+        shop.awaitProvidersReachable(Duration.ofSeconds(60));
         shop.disarmEverywhere();
     }
 
@@ -91,8 +93,13 @@ class CrashRecoveryTest {
         CompletableFuture<Http.Response> pending = CompletableFuture.supplyAsync(() -> shop.placeOrder(order));
         // Hold the state to break: the checkout is waiting at its fault point, and the TC has its
         // session with the order, goods and coupon branches. Only then is the TC killed.
-        String xid = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
-                () -> heldXid(checkout.requestId()), held -> held != null);
+        AtomicReference<String> xid = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            xid.set(heldXid(checkout.requestId()));
+            return xid.get() != null || pending.isDone();
+        });
+        assertThat(xid.get()).as("the checkout held at its fault point with three branches in the TC; it answered %s",
+                pending.isDone() ? pending.get().body() : "nothing yet").isNotNull();
         assertThat(pending).as("the checkout is still running when the TC is killed").isNotDone();
         shop.stack().kill(Components.SEATA);
         shop.stack().start(Components.SEATA);
@@ -103,7 +110,7 @@ class CrashRecoveryTest {
         long orders = shop.db().count("shop_order", "SELECT COUNT(*) FROM trade_order WHERE request_id = ?",
                 checkout.requestId());
         if (response.status() == 201) {
-            assertThat(response.json().path("xid").asText()).isEqualTo(xid);
+            assertThat(response.json().path("xid").asText()).isEqualTo(xid.get());
             assertThat(orders).isEqualTo(1);
         } else {
             assertThat(response.status()).as(response.body()).isGreaterThanOrEqualTo(500);

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * DESIGN §7, read straight from the five databases (and the TC's console). The starting stock and
- * balances are captured when the stack starts (demo data) and when a test creates its own rows.
+ * The invariants of docs/design.md#invariants, read straight from the five databases (and the TC's
+ * console). The starting stock and balances are captured when the stack starts (demo data) and
+ * when a test creates its own rows.
  * A violation is described in words, so a failing test says which invariant broke and where.
  */
 public final class Invariants {

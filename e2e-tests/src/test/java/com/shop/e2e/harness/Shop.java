@@ -1,5 +1,7 @@
 package com.shop.e2e.harness;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shop.order.checkout.Pricing;
@@ -7,6 +9,7 @@ import com.shop.stack.Components;
 import com.shop.stack.Stack;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +178,15 @@ public final class Shop {
         if (armed.status() != 200) {
             throw new IllegalStateException("Arming " + point + " failed: HTTP " + armed.status() + " " + armed.body());
         }
+    }
+
+    /**
+     * Waits until order-app reaches every provider over Dubbo (its AT probe pings all five). A
+     * restarted provider answers its health check before consumers have its new registration.
+     */
+    public void awaitProvidersReachable(Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> Http.get(actuator(Components.ORDER, "atprobe")).status() == 200);
     }
 
     public void disarmEverywhere() {

@@ -3,7 +3,7 @@ package com.shop.order.web;
 import com.shop.order.db.OrderRecord;
 import com.shop.support.web.Money;
 
-/** An order as the REST contract shows it: ids and money as strings (DESIGN §10). */
+/** An order as the REST contract shows it: ids and money as strings (docs/design.md#rest-contract). */
 public record OrderView(String orderId, int orderStatus, int payStatus, String goodsId, int goodsNumber,
                         String goodsAmount, String shippingFee, String orderAmount, String couponPaid,
                         String moneyPaid, String payAmount, String xid) {

@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /**
- * The body of {@code POST /api/orders} (DESIGN §10). Ids and money are strings (numbers are
- * accepted too); money has at most two decimal places. Unknown fields are refused.
+ * The body of {@code POST /api/orders} (docs/design.md#rest-contract). Ids and money are strings
+ * (numbers are accepted too); money has at most two decimal places. Unknown fields are refused.
  */
 public record PlaceOrderRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.:-]+") String requestId,

@@ -3,7 +3,7 @@ package com.shop.support.web;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Money on the wire: a decimal string with exactly two places (DESIGN §10). */
+/** Money on the wire: a decimal string with exactly two places (docs/design.md#ids-and-money). */
 public final class Money {
 
     private Money() {

