@@ -1,10 +1,9 @@
 package com.shop.support;
 
 /**
- * Finds a cause of a given type behind a failure. Seata 2.0.0 wraps whatever leaves a
- * {@code @GlobalTransactional} method in {@code RuntimeException("try to proceed invocation error")}
- * (STACK.md gotcha 1), and Spring, MyBatis and Dubbo add layers of their own: a failure is
- * classified by what is inside, never by its outer type.
+ * Finds a cause of a given type behind a failure. Spring, MyBatis and Dubbo wrap failures in layers
+ * of their own (and the Seata 2.0 client wrapped whatever left a {@code @GlobalTransactional} method;
+ * docs/stack-traps.md, section 1): a failure is classified by what is inside, never by its outer type.
  */
 public final class Causes {
 
