@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,10 +26,31 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StackExtension.class)
 class CheckoutUnderLoadTest {
 
+    private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
+
     private final Shop shop;
 
     CheckoutUnderLoadTest(Shop shop) {
         this.shop = shop;
+    }
+
+    /**
+     * Once per run: some ordinary checkouts first, so a rush meets a warmed-up stack. On a stack that
+     * has just started, the first global transactions of every JVM pay for class loading, JIT and
+     * Seata's table metadata, and a rush then sells fewer units before its deadline (that cold case
+     * is measured by ./benchmark.sh hot, not asserted here: it is a matter of time, not of counts).
+     */
+    @BeforeEach
+    void warmedUp() throws Exception {
+        if (WARMED_UP.compareAndSet(false, true)) {
+            for (int round = 0; round < 10; round++) {
+                List<ObjectNode> checkouts = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    checkouts.add(shop.validOrder(shop.newUser("0.00"), shop.newGoods(1, "10.00"), 1, "10.00"));
+                }
+                assertThat(Shop.outcomes(shop.rush(checkouts))).as("warm-up checkouts").containsOnlyKeys("201");
+            }
+        }
     }
 
     @AfterEach
