@@ -6,7 +6,7 @@
 #                                                                      buyers rushing hot goods at once
 set -euo pipefail
 cd "$(dirname "$0")"
-[ -f benchmark/target/launch-classpath.txt ] || mvn -B -q -DskipTests install -pl benchmark -am
+[ -f benchmark/target/launch-classpath.txt ] || ./mvnw -B -q -DskipTests install -pl benchmark -am
 main=com.shop.benchmark.CheckoutBenchmark
 if [ "${1:-}" = "hot" ]; then
   main=com.shop.benchmark.HotGoodsLoad

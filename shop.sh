@@ -21,7 +21,7 @@ needs_build() {
 
 if [ "${1:-start}" != "stop" ] && needs_build; then
   echo "Building (first run takes a few minutes; later runs only rebuild what changed)..."
-  mvn -B -q -DskipTests install
+  ./mvnw -B -q -DskipTests install
 fi
 
 exec java -Xmx128m -cp "$(ls stack/target/stack-*.jar):$(cat "$stamp")" com.shop.stack.Main "$@"
