@@ -67,6 +67,9 @@ public class Checkout {
             for (int attempt = 1; ; attempt++) {
                 try (CheckoutAdmission.Permit permit = visit.admit(request.goodsId(), request.goodsNumber(), deadline)) {
                     return confirm(check(request, permit));
+                } catch (RequestIdTaken taken) {
+                    // Outside the permit: waiting for the other request must not hold this goods' lane.
+                    return new Placed(awaitSettled(request.requestId()), true);
                 } catch (LostRace lost) {
                     if (deadline.passed()) {
                         throw lost.failure;
@@ -100,7 +103,7 @@ public class Checkout {
             return new Placed(orders.find(orderId), false);
         } catch (RuntimeException failure) {
             if (isDuplicateRequestId(failure)) {
-                return new Placed(awaitSettled(order.request().requestId()), true);
+                throw new RequestIdTaken();
             }
             // A provider that died or stopped answering is the cause to report, however long it took.
             if (!Causes.has(failure, RpcException.class)
@@ -113,6 +116,13 @@ public class Checkout {
                 throw new LostRace(failure);
             }
             throw failure;
+        }
+    }
+
+    /** A concurrent request with the same request id inserted its order first; this one wrote nothing. */
+    private static final class RequestIdTaken extends RuntimeException {
+        private RequestIdTaken() {
+            super(null, null, false, false);
         }
     }
 
