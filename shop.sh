@@ -4,6 +4,7 @@
 #   ./shop.sh [start] [--fresh] [--no-demo] [--faults]   run until Ctrl-C (--fresh: delete .stack-data first;
 #                                                      --faults: fault injection armable, for game days)
 #   ./shop.sh stop                            stop a stack whose launcher was killed
+#   ./shop.sh pay ORDER_ID                    pay an order on the running stack, as the payment platform would
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -52,7 +52,10 @@ public final class Components {
     static Component rocketmq(StackSettings s) {
         return new Component(ROCKETMQ, "infra/rocketmq", "com.shop.infra.rocketmq.EmbeddedRocketMq",
                 List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                        "-Drocketmq.dataDir=" + s.dataDir().resolve("rocketmq")),
+                        "-Drocketmq.dataDir=" + s.dataDir().resolve("rocketmq"),
+                        // The shop's topics (docs/design.md#payment): created up front, so the first event is not
+                        // waiting for subscribers to discover a topic that appeared with it.
+                        "-Drocketmq.topics=shop-pay-success"),
                 Map.of(9876, "RocketMQ name server", 10911, "RocketMQ broker", 10909, "RocketMQ broker (fast)",
                         10912, "RocketMQ broker (HA)"),
                 Readiness.logLine("READY rocketmq"), Duration.ofSeconds(120), Duration.ofSeconds(40));

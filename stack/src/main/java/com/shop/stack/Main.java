@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 /**
  * {@code start [--fresh] [--no-demo] [--faults]}: runs the whole stack until Ctrl-C.
  * {@code stop}: stops a stack whose launcher is gone, by the PIDs it recorded.
+ * {@code pay ORDER_ID}: pays an order on the running stack as the payment platform would.
  */
 public final class Main {
 
@@ -30,11 +31,39 @@ public final class Main {
         switch (command) {
             case "start" -> start(root, dataDir, options);
             case "stop" -> System.exit(stopRecorded(dataDir) ? 0 : 1);
+            case "pay" -> System.exit(pay(root, dataDir, options));
             default -> {
-                System.err.println("usage: shop.sh [start [--fresh] [--no-demo] [--faults] | stop]");
+                System.err.println("usage: shop.sh [start [--fresh] [--no-demo] [--faults] | stop | pay ORDER_ID]");
                 System.exit(2);
             }
         }
+    }
+
+    /**
+     * Opens the order's payment if it has none, then posts the platform's signed SUCCESS callback: the
+     * whole payment a buyer would make, from the command line.
+     */
+    private static int pay(Path root, Path dataDir, List<String> options) throws IOException, InterruptedException {
+        if (options.size() != 1 || !options.get(0).matches("[1-9][0-9]{0,18}")) {
+            System.err.println("usage: shop.sh pay ORDER_ID");
+            return 2;
+        }
+        String orderId = options.get(0);
+        PaymentPlatform platform = PaymentPlatform.of(StackSettings.fromEnvironment(root, dataDir, true));
+        PaymentPlatform.Answer opened = platform.openPayment(orderId);
+        System.out.println("POST /api/payments → " + opened.status() + " " + opened.body());
+        if (opened.status() != 200 && opened.status() != 201) {
+            return 1;
+        }
+        var payment = opened.json();
+        var callback = platform.successCallback(payment.path("payId").asText(), orderId,
+                payment.path("payAmount").asText());
+        System.out.println("callback (signed as the platform signs): " + callback);
+        PaymentPlatform.Answer answered = platform.postCallback(callback);
+        System.out.println("POST /api/payments/callback → " + answered.status() + " " + answered.body());
+        System.out.println("The order turns paid once order-app consumed the pay-success event: "
+                + "curl http://127.0.0.1:8081/api/orders/" + orderId);
+        return answered.status() == 200 ? 0 : 1;
     }
 
     private static void start(Path root, Path dataDir, List<String> options) throws IOException, InterruptedException {

@@ -4,12 +4,22 @@ import com.shop.support.fault.FaultInjector;
 import com.shop.support.fault.FaultsEndpoint;
 import com.shop.support.id.IdGenerator;
 import com.shop.support.info.ConfigRevisionInfo;
+import com.shop.support.mq.DeadLettersEndpoint;
+import com.shop.support.mq.IdempotentConsumer;
+import com.shop.support.tx.LocalWrites;
 import com.shop.support.web.ApiErrorHandler;
+import javax.sql.DataSource;
+import org.apache.rocketmq.spring.core.RocketMQListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What every service gets by depending on {@code support}. */
 @AutoConfiguration
@@ -36,5 +46,29 @@ public class SupportAutoConfiguration {
     @Bean
     ConfigRevisionInfo configRevisionInfo(Environment environment) {
         return new ConfigRevisionInfo(environment);
+    }
+
+    @Bean
+    LocalWrites localWrites(PlatformTransactionManager transactionManager) {
+        return new LocalWrites(new TransactionTemplate(transactionManager));
+    }
+
+    /** Only in services that consume messages (they bring rocketmq-spring along). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(RocketMQListener.class)
+    static class Messaging {
+
+        @Bean
+        IdempotentConsumer idempotentConsumer(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                              LocalWrites localWrites,
+                                              @Value("${shop.mq.max-reconsume-times:16}") int maxReconsumeTimes) {
+            return new IdempotentConsumer(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+                    localWrites, maxReconsumeTimes);
+        }
+
+        @Bean
+        DeadLettersEndpoint deadLettersEndpoint(IdempotentConsumer consumer) {
+            return new DeadLettersEndpoint(consumer);
+        }
     }
 }

@@ -5,11 +5,15 @@ import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.shop.order.db.OrderMapper;
 import com.shop.order.db.OrderRecord;
 import java.time.LocalDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** order-app's own table, written as branches of the checkout's global transaction. */
 @Component
 public class Orders {
+
+    private static final Logger log = LoggerFactory.getLogger(Orders.class);
 
     public static final int UNCONFIRMED = 0;
     public static final int CONFIRMED = 1;
@@ -70,6 +74,30 @@ public class Orders {
         }
         if (orders.update(null, update) != 1) {
             throw new IllegalStateException("Order " + orderId + " was not unconfirmed when confirming it");
+        }
+    }
+
+    /**
+     * Paid, once: only a confirmed unpaid order changes. Called under the global-lock check, so the row
+     * is read {@code FOR UPDATE} first (a global transaction may hold it). An order already paid is a
+     * redelivery; one that is not confirmed any more is left as it is, and said so.
+     */
+    public void markPaid(long orderId, LocalDateTime paidAt) {
+        OrderRecord order = orders.selectOne(new LambdaQueryWrapper<OrderRecord>()
+                .eq(OrderRecord::getOrderId, orderId).last("FOR UPDATE"));
+        if (order == null) {
+            throw new IllegalStateException("Payment for order " + orderId + ", which does not exist");
+        }
+        int updated = orders.update(null, new LambdaUpdateWrapper<OrderRecord>()
+                .eq(OrderRecord::getOrderId, orderId)
+                .eq(OrderRecord::getOrderStatus, CONFIRMED)
+                .eq(OrderRecord::getPayStatus, UNPAID)
+                .set(OrderRecord::getPayStatus, PAID)
+                .set(OrderRecord::getPayTime, paidAt.withNano(0)));
+        if (updated == 1) {
+            log.info("Order {} paid", orderId);
+        } else if (order.getPayStatus() != PAID) {
+            log.warn("Order {} was paid but is in status {}: left as it is", orderId, order.getOrderStatus());
         }
     }
 }

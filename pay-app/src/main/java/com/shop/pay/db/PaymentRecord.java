@@ -13,6 +13,7 @@ public class PaymentRecord {
     @TableId(type = IdType.INPUT)
     private Long payId;
     private Long orderId;
+    private Long userId;
     private BigDecimal payAmount;
     private Integer isPaid;
     private Long openOrderId;
@@ -24,6 +25,8 @@ public class PaymentRecord {
     public void setPayId(Long payId) { this.payId = payId; }
     public Long getOrderId() { return orderId; }
     public void setOrderId(Long orderId) { this.orderId = orderId; }
+    public Long getUserId() { return userId; }
+    public void setUserId(Long userId) { this.userId = userId; }
     public BigDecimal getPayAmount() { return payAmount; }
     public void setPayAmount(BigDecimal payAmount) { this.payAmount = payAmount; }
     public Integer getIsPaid() { return isPaid; }

@@ -1,13 +1,14 @@
 package com.shop.pay.web;
 
 import com.shop.pay.db.PaymentRecord;
+import com.shop.pay.payment.Payments;
 import com.shop.support.web.Money;
 
 /** A payment as the REST contract shows it: ids and money as strings. */
-public record PaymentView(String payId, String orderId, String payAmount, boolean paid) {
+public record PaymentView(String payId, String orderId, String payAmount, boolean paid, String tradeNo) {
 
     static PaymentView of(PaymentRecord payment) {
         return new PaymentView(String.valueOf(payment.getPayId()), String.valueOf(payment.getOrderId()),
-                Money.format(payment.getPayAmount()), payment.getIsPaid() == 2);
+                Money.format(payment.getPayAmount()), payment.getIsPaid() == Payments.PAID, payment.getTradeNo());
     }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Every place where a fault can be armed, named {@code <service>.<when>}: on the order side around
  * each checkout step, and in each provider before and after its local work (after = after the
- * local branch committed, which is what a TC-driven rollback has to undo).
+ * local branch committed, which is what a TC-driven rollback has to undo); in the pay-success
+ * consumers before their effect; in the payment callback between its commit and the send.
  */
 public enum FaultPoint {
     ORDER_AFTER_PRE_ORDER("order.after-pre-order"),
@@ -20,7 +21,13 @@ public enum FaultPoint {
     COUPON_BEFORE_USE("coupon.before-use"),
     COUPON_AFTER_USE("coupon.after-use"),
     USER_BEFORE_DEDUCT("user.before-deduct"),
-    USER_AFTER_DEDUCT("user.after-deduct");
+    USER_AFTER_DEDUCT("user.after-deduct"),
+    // Message consumers: inside the consumer's local transaction, before its effect (a THROW is a failed attempt).
+    ORDER_BEFORE_MARK_PAID("order.before-mark-paid"),
+    USER_BEFORE_GRANT_POINTS("user.before-grant-points"),
+    PAY_BEFORE_PAY_LOG("pay.before-pay-log"),
+    // The payment callback: its local transaction (payment paid + outbox row) committed, the event not yet sent.
+    PAY_AFTER_CALLBACK_COMMIT("pay.after-callback-commit");
 
     private final String id;
 

@@ -28,4 +28,11 @@ public interface UserMapper extends BaseMapper<UserRecord> {
     @Select("SELECT use_money FROM trade_user_money_log WHERE user_id = #{userId} AND order_id = #{orderId} "
             + "AND money_log_type = #{type}")
     BigDecimal loggedAmount(@Param("userId") long userId, @Param("orderId") long orderId, @Param("type") int type);
+
+    /** Locks the user's row for this transaction; null if there is no such user. */
+    @Select("SELECT user_id FROM trade_user WHERE user_id = #{userId} FOR UPDATE")
+    Long lockRow(@Param("userId") long userId);
+
+    @Update("UPDATE trade_user SET user_score = user_score + #{points} WHERE user_id = #{userId}")
+    int addScore(@Param("userId") long userId, @Param("points") int points);
 }

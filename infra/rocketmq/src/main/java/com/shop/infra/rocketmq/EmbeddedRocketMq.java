@@ -10,6 +10,8 @@ import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.BrokerConfig;
 import org.apache.rocketmq.common.MQVersion;
 import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.constant.PermName;
 import org.apache.rocketmq.common.namesrv.NamesrvConfig;
 import org.apache.rocketmq.common.topic.TopicValidator;
 import org.apache.rocketmq.namesrv.NamesrvController;
@@ -25,7 +27,8 @@ import org.apache.rocketmq.store.config.MessageStoreConfig;
  * <p>System properties: {@code rocketmq.namesrvPort} (9876), {@code rocketmq.brokerPort} (10911; the broker also
  * listens on brokerPort-2, its "fast" port, and brokerPort+1 for HA), {@code rocketmq.dataDir} (./.stack-data/rocketmq:
  * store/, namesrv/, logs/; also user.home). Topics are created on first send; timer messages (any delay or delivery
- * time) are on with 1 s precision. Prints {@code READY rocketmq} on stdout once the name server hands out the broker's
+ * time) are on with 1 s precision. {@code rocketmq.topics} (comma-separated) are created at start, as an operator
+ * would create them on a real cluster, so a subscriber finds its topic's route before the first message is sent. Prints {@code READY rocketmq} on stdout once the name server hands out the broker's
  * route. SIGTERM stops the broker, then the name server.
  */
 public final class EmbeddedRocketMq {
@@ -130,6 +133,9 @@ public final class EmbeddedRocketMq {
         store.setMappedFileSizeCommitLog(COMMIT_LOG_FILE_SIZE); // the 1 GB default is much for a test broker
         store.setTimerWheelEnable(true);
         store.setTimerPrecisionMs(1000);
+        // Redelivery back-off: retry n of a failed message waits level 3+n. RocketMQ's standard levels start at
+        // 10 s and grow to hours; a local stack (and its tests) wants the whole ladder in about half a minute.
+        store.setMessageDelayLevel("1s 2s 3s 5s 8s 13s 21s 34s 55s 1m 2m 5m 10m 30m 1h 2h");
         // Default 90 %: on a fuller developer disk the broker would refuse every message ("disk full").
         store.setDiskSpaceWarningLevelRatio(98);
 
@@ -140,6 +146,12 @@ public final class EmbeddedRocketMq {
                     + ", see " + dataDir.resolve("logs") + ")");
         }
         broker.start();
+        for (String topic : System.getProperty("rocketmq.topics", "").split(",")) {
+            if (!topic.isBlank()) {
+                broker.getTopicConfigManager().updateTopicConfig(
+                        new TopicConfig(topic.trim(), 4, 4, PermName.PERM_READ | PermName.PERM_WRITE));
+            }
+        }
         return broker;
     }
 

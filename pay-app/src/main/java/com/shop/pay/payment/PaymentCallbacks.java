@@ -1,0 +1,96 @@
+package com.shop.pay.payment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shop.api.error.ErrorCode;
+import com.shop.api.error.ShopException;
+import com.shop.api.payment.PaymentSucceeded;
+import com.shop.pay.db.PaymentMapper;
+import com.shop.pay.db.PaymentRecord;
+import com.shop.pay.mq.Outbox;
+import com.shop.pay.mq.OutboxRelay;
+import com.shop.support.fault.FaultInjector;
+import com.shop.support.fault.FaultPoint;
+import com.shop.support.tx.LocalWrites;
+import com.shop.support.web.Money;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The payment platform's success callback, top-down: verify → in one local transaction mark the
+ * payment paid and put the pay-success event in the outbox → hand the event to the relay → answer.
+ * The broker is never waited for: the answer goes back as soon as the local transaction committed,
+ * and the event leaves when the broker takes it (docs/design.md#payment).
+ */
+@Service
+public class PaymentCallbacks {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentCallbacks.class);
+
+    private final PaymentCallbackVerifier verifier;
+    private final PaymentMapper payments;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final LocalWrites localWrites;
+    private final FaultInjector faults;
+    private final ObjectMapper json;
+
+    public PaymentCallbacks(PaymentCallbackVerifier verifier, PaymentMapper payments, Outbox outbox, OutboxRelay relay,
+                            LocalWrites localWrites, FaultInjector faults, ObjectMapper json) {
+        this.verifier = verifier;
+        this.payments = payments;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.localWrites = localWrites;
+        this.faults = faults;
+        this.json = json;
+    }
+
+    /** Accepts a success callback; a duplicate changes nothing and is accepted as well. */
+    public void accept(Map<String, String> fields) {
+        PaymentCallback callback = verifier.verify(fields);
+        // trade_pay rows are also written by global transactions (closing a payment): global-lock checked.
+        String outboxId = localWrites.underGlobalLock(() -> markPaid(callback));
+        if (outboxId == null) {
+            log.info("Duplicate callback for payment {} (trade {}): already paid", callback.payId(), callback.tradeNo());
+            return;
+        }
+        faults.at(FaultPoint.PAY_AFTER_CALLBACK_COMMIT);
+        relay.sendSoon(outboxId);
+    }
+
+    /** The outbox row of the event, or null when the payment was already paid. */
+    private String markPaid(PaymentCallback callback) {
+        PaymentRecord payment = payments.lockById(callback.payId());
+        if (payment == null) {
+            throw new ShopException(ErrorCode.PAYMENT_NOT_FOUND, "No payment " + callback.payId());
+        }
+        if (payment.getOrderId() != callback.orderId() || payment.getPayAmount().compareTo(callback.payAmount()) != 0) {
+            throw new ShopException(ErrorCode.PAYMENT_MISMATCH, "Payment " + callback.payId() + " is order "
+                    + payment.getOrderId() + " for " + Money.format(payment.getPayAmount()) + "; the callback says order "
+                    + callback.orderId() + " for " + Money.format(callback.payAmount()));
+        }
+        if (payments.markPaid(callback.payId(), callback.tradeNo()) == 0) {
+            if (payment.getIsPaid() == Payments.PAID) {
+                return null;
+            }
+            throw new ShopException(ErrorCode.PAYMENT_NOT_FOUND, "Payment " + callback.payId() + " is closed");
+        }
+        PaymentSucceeded event = new PaymentSucceeded(String.valueOf(payment.getPayId()),
+                String.valueOf(payment.getOrderId()), String.valueOf(payment.getUserId()),
+                Money.format(payment.getPayAmount()), callback.tradeNo(), Instant.now().toString());
+        log.info("Payment {} of order {} paid (trade {})", payment.getPayId(), payment.getOrderId(), callback.tradeNo());
+        return outbox.add(PaymentSucceeded.TOPIC, String.valueOf(payment.getPayId()), toJson(event));
+    }
+
+    private String toJson(PaymentSucceeded event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + event, e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package com.shop.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shop.api.payment.CallbackSignature;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The payment platform, simulated for the local stack: opens a payment through pay-app's API and
+ * posts the signed success callback the real platform would send (docs/design.md#payment). The
+ * secret is the one pay-app runs with, read from Nacos. {@code ./shop.sh pay ORDER_ID} and the
+ * end-to-end tests pay through this class.
+ */
+public final class PaymentPlatform {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SECRET = Pattern.compile("(?m)^\\s*callback-secret:\\s*(\\S+)\\s*$");
+
+    private final String payAppUrl;
+    private final String secret;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public PaymentPlatform(String payAppUrl, String secret) {
+        this.payAppUrl = payAppUrl;
+        this.secret = secret;
+    }
+
+    /** The simulator for the stack these settings describe, with the secret pay-app reads from Nacos. */
+    public static PaymentPlatform of(StackSettings settings) throws IOException, InterruptedException {
+        String config = NacosOpenApi.of(settings).readConfig("DEFAULT_GROUP", "pay-app.yaml");
+        Matcher secret = config == null ? null : SECRET.matcher(config);
+        if (secret == null || !secret.find()) {
+            throw new IOException("No shop.payment.callback-secret in Nacos (DEFAULT_GROUP/pay-app.yaml): is the stack up?");
+        }
+        return new PaymentPlatform("http://127.0.0.1:" + Components.httpPort(Components.PAY), secret.group(1));
+    }
+
+    /** An HTTP answer: status and body. */
+    public record Answer(int status, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("Not JSON: " + body, e);
+            }
+        }
+    }
+
+    /** {@code POST /api/payments}: 201 a new payment, 200 the order's open one, 4xx a refusal. */
+    public Answer openPayment(String orderId) throws IOException, InterruptedException {
+        return post("/api/payments", JSON.createObjectNode().put("orderId", orderId).toString());
+    }
+
+    /** The success notification for a payment, signed now with a fresh nonce and trade number. */
+    public Map<String, String> successCallback(String payId, String orderId, String payAmount) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("payId", payId);
+        fields.put("orderId", orderId);
+        fields.put("payAmount", payAmount);
+        fields.put("tradeNo", "SIM" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+        fields.put("status", "SUCCESS");
+        fields.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
+        fields.put("nonce", UUID.randomUUID().toString());
+        return sign(fields);
+    }
+
+    /** The fields with {@code sign} set as the platform computes it (any old one replaced). */
+    public Map<String, String> sign(Map<String, String> fields) {
+        Map<String, String> signed = new LinkedHashMap<>(fields);
+        signed.remove(CallbackSignature.SIGN_FIELD);
+        signed.put(CallbackSignature.SIGN_FIELD, CallbackSignature.sign(signed, secret));
+        return signed;
+    }
+
+    /** {@code POST /api/payments/callback} with these fields as a JSON object of strings. */
+    public Answer postCallback(Map<String, String> fields) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        fields.forEach(body::put);
+        return post("/api/payments/callback", body.toString());
+    }
+
+    /** Opens the order's payment if needed, then pays it with a signed success callback. */
+    public Answer pay(String orderId) throws IOException, InterruptedException {
+        Answer opened = openPayment(orderId);
+        if (opened.status() != 200 && opened.status() != 201) {
+            return opened;
+        }
+        JsonNode payment = opened.json();
+        return postCallback(successCallback(payment.path("payId").asText(), orderId, payment.path("payAmount").asText()));
+    }
+
+    private Answer post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(payAppUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+}

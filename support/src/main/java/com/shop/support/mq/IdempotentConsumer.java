@@ -1,0 +1,134 @@
+package com.shop.support.mq;
+
+import com.shop.support.tx.LocalWrites;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Processes each message of a consumer group once, whatever RocketMQ redelivers, through the
+ * service's {@code trade_mq_consumer_log} (unique group + message key).
+ *
+ * <p>In one local transaction: claim the log row ({@code FOR UPDATE}, so a concurrent duplicate
+ * waits), skip if it is done, run the effect under the global-lock check ({@link LocalWrites}), mark
+ * the row done. The effect and "done" commit together or not at all. A failure rolls the effect
+ * back, counts the attempt in its own transaction and is rethrown: RocketMQ redelivers later with
+ * its back-off, and after {@code maxReconsumeTimes} redeliveries moves the message to the group's
+ * dead-letter queue ({@code %DLQ%<group>}); that last failure marks the row FAILED, which is what
+ * operators list.
+ */
+public class IdempotentConsumer {
+
+    public static final int PROCESSING = 0;
+    public static final int DONE = 1;
+    public static final int FAILED = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
+    private static final int REMARK_LENGTH = 500;
+    private static final int BODY_LENGTH = 2000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final LocalWrites localWrites;
+    private final int maxReconsumeTimes;
+
+    public IdempotentConsumer(JdbcTemplate jdbc, TransactionTemplate transactions, LocalWrites localWrites,
+                              int maxReconsumeTimes) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.localWrites = localWrites;
+        this.maxReconsumeTimes = maxReconsumeTimes;
+    }
+
+    public int maxReconsumeTimes() {
+        return maxReconsumeTimes;
+    }
+
+    /** Runs {@code effect} for this message unless the group already did; a failure is rethrown for redelivery. */
+    public void consume(String group, MessageExt message, Runnable effect) {
+        String key = keyOf(message);
+        try {
+            Boolean processed = transactions.execute(status -> {
+                claim(group, key, message);
+                if (statusOf(group, key) == DONE) {
+                    return false;
+                }
+                localWrites.checked(() -> {
+                    effect.run();
+                    return null;
+                });
+                jdbc.update("UPDATE trade_mq_consumer_log SET consumer_status = ?, consumer_times = consumer_times + 1, "
+                        + "consumer_timestamp = NOW(), msg_id = ?, remark = NULL WHERE group_name = ? AND msg_key = ?",
+                        DONE, message.getMsgId(), group, key);
+                return true;
+            });
+            if (Boolean.FALSE.equals(processed)) {
+                log.info("{}: message {} was already processed, redelivery ignored", group, key);
+            }
+        } catch (RuntimeException failure) {
+            boolean deadLetter = message.getReconsumeTimes() >= maxReconsumeTimes;
+            recordFailure(group, key, message, failure, deadLetter);
+            if (deadLetter) {
+                log.error("{}: message {} failed its last attempt ({} redeliveries); RocketMQ moves it to %DLQ%{}",
+                        group, key, message.getReconsumeTimes(), group, failure);
+            } else {
+                log.warn("{}: message {} failed (attempt {}), RocketMQ redelivers it later: {}",
+                        group, key, message.getReconsumeTimes() + 1, failure.toString());
+            }
+            throw failure;
+        }
+    }
+
+    /** The rows of this service's groups that gave up: their messages are in a dead-letter queue. */
+    public List<Map<String, Object>> deadLetters() {
+        return jdbc.queryForList("SELECT group_name, msg_key, msg_id, msg_tag, consumer_times, consumer_timestamp, remark, "
+                + "msg_body FROM trade_mq_consumer_log WHERE consumer_status = ? ORDER BY consumer_timestamp", FAILED);
+    }
+
+    private void claim(String group, String key, MessageExt message) {
+        jdbc.update("INSERT IGNORE INTO trade_mq_consumer_log (group_name, msg_key, msg_id, msg_tag, msg_body, "
+                + "consumer_status, consumer_times, consumer_timestamp) VALUES (?, ?, ?, ?, ?, ?, 0, NOW())",
+                group, key, message.getMsgId(), message.getTags(), bodyOf(message), PROCESSING);
+    }
+
+    private int statusOf(String group, String key) {
+        Integer status = jdbc.queryForObject("SELECT consumer_status FROM trade_mq_consumer_log "
+                + "WHERE group_name = ? AND msg_key = ? FOR UPDATE", Integer.class, group, key);
+        return status == null ? PROCESSING : status;
+    }
+
+    private void recordFailure(String group, String key, MessageExt message, RuntimeException failure,
+                               boolean deadLetter) {
+        String remark = truncate((deadLetter ? "dead-lettered after " + (message.getReconsumeTimes() + 1)
+                + " attempts: " : "") + failure, REMARK_LENGTH);
+        try {
+            jdbc.update("INSERT INTO trade_mq_consumer_log (group_name, msg_key, msg_id, msg_tag, msg_body, consumer_status, "
+                    + "consumer_times, consumer_timestamp, remark) VALUES (?, ?, ?, ?, ?, ?, 1, NOW(), ?) "
+                    + "ON DUPLICATE KEY UPDATE consumer_times = consumer_times + 1, consumer_status = VALUES(consumer_status), "
+                    + "consumer_timestamp = NOW(), remark = VALUES(remark)",
+                    group, key, message.getMsgId(), message.getTags(), bodyOf(message),
+                    deadLetter ? FAILED : PROCESSING, remark);
+        } catch (RuntimeException bookkeeping) {
+            // The message is redelivered anyway; losing the attempt count costs visibility, not correctness.
+            log.error("{}: could not record the failed attempt of message {}", group, key, bookkeeping);
+        }
+    }
+
+    private static String keyOf(MessageExt message) {
+        String keys = message.getKeys();
+        return keys == null || keys.isBlank() ? message.getMsgId() : keys.split(" ")[0];
+    }
+
+    private static String bodyOf(MessageExt message) {
+        return truncate(new String(message.getBody(), StandardCharsets.UTF_8), BODY_LENGTH);
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
+    }
+}

@@ -1,0 +1,32 @@
+package com.shop.user.mq;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shop.api.payment.PaymentSucceeded;
+import com.shop.support.fault.FaultInjector;
+import com.shop.support.fault.FaultPoint;
+import com.shop.support.mq.IdempotentConsumer;
+import com.shop.support.mq.IdempotentListener;
+import com.shop.user.points.Points;
+import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
+import org.springframework.stereotype.Component;
+
+/** Pay success → the buyer earns points. */
+@Component
+@RocketMQMessageListener(topic = PaymentSucceeded.TOPIC, consumerGroup = "user-app-pay-success")
+public class PaySuccessListener extends IdempotentListener<PaymentSucceeded> {
+
+    private final Points points;
+    private final FaultInjector faults;
+
+    public PaySuccessListener(IdempotentConsumer consumer, ObjectMapper json, Points points, FaultInjector faults) {
+        super(consumer, json, PaymentSucceeded.class);
+        this.points = points;
+        this.faults = faults;
+    }
+
+    @Override
+    protected void handle(PaymentSucceeded paid) {
+        faults.at(FaultPoint.USER_BEFORE_GRANT_POINTS);
+        points.grant(paid.userIdValue(), paid.payAmountValue());
+    }
+}
