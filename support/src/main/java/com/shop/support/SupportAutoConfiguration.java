@@ -6,6 +6,8 @@ import com.shop.support.id.IdGenerator;
 import com.shop.support.info.ConfigRevisionInfo;
 import com.shop.support.mq.DeadLettersEndpoint;
 import com.shop.support.mq.IdempotentConsumer;
+import com.shop.support.mq.IdempotentListener;
+import org.springframework.beans.factory.ObjectProvider;
 import com.shop.support.tx.LocalWrites;
 import com.shop.support.web.ApiErrorHandler;
 import javax.sql.DataSource;
@@ -59,16 +61,17 @@ public class SupportAutoConfiguration {
     static class Messaging {
 
         @Bean
-        IdempotentConsumer idempotentConsumer(DataSource dataSource, PlatformTransactionManager transactionManager,
-                                              LocalWrites localWrites,
+        IdempotentConsumer idempotentConsumer(DataSource dataSource, LocalWrites localWrites,
                                               @Value("${shop.mq.max-reconsume-times:16}") int maxReconsumeTimes) {
-            return new IdempotentConsumer(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
-                    localWrites, maxReconsumeTimes);
+            return new IdempotentConsumer(new JdbcTemplate(dataSource), localWrites, maxReconsumeTimes);
         }
 
         @Bean
-        DeadLettersEndpoint deadLettersEndpoint(IdempotentConsumer consumer) {
-            return new DeadLettersEndpoint(consumer);
+        DeadLettersEndpoint deadLettersEndpoint(IdempotentConsumer consumer,
+                                                ObjectProvider<IdempotentListener<?>> listeners,
+                                                @Value("${rocketmq.name-server:127.0.0.1:9876}") String nameServer,
+                                                @Value("${spring.application.name}") String application) {
+            return new DeadLettersEndpoint(consumer, listeners, nameServer, application);
         }
     }
 }

@@ -25,6 +25,7 @@ public final class Invariants {
     private final SeataConsole console;
     private final Map<Long, Long> initialStock = new HashMap<>();
     private final Map<Long, BigDecimal> initialBalance = new HashMap<>();
+    private final Map<Long, Long> initialScore = new HashMap<>();
 
     public Invariants(Databases db, SeataConsole console) {
         this.db = db;
@@ -36,8 +37,9 @@ public final class Invariants {
         for (Map<String, Object> goods : db.query("shop_goods", "SELECT goods_id, goods_number FROM trade_goods")) {
             initialStock.put(asLong(goods.get("goods_id")), asLong(goods.get("goods_number")));
         }
-        for (Map<String, Object> user : db.query("shop_user", "SELECT user_id, user_money FROM trade_user")) {
+        for (Map<String, Object> user : db.query("shop_user", "SELECT user_id, user_money, user_score FROM trade_user")) {
             initialBalance.put(asLong(user.get("user_id")), (BigDecimal) user.get("user_money"));
+            initialScore.put(asLong(user.get("user_id")), asLong(user.get("user_score")));
         }
     }
 
@@ -45,8 +47,9 @@ public final class Invariants {
         initialStock.put(goodsId, stock);
     }
 
-    public synchronized void recordUser(long userId, BigDecimal balance) {
+    public synchronized void recordUser(long userId, BigDecimal balance, long score) {
         initialBalance.put(userId, balance);
+        initialScore.put(userId, score);
     }
 
     /** Waits until traffic has settled and every invariant holds; fails with every violation left. */
@@ -74,6 +77,7 @@ public final class Invariants {
         checkStock(live, broken);
         checkBalances(live, broken);
         checkCoupons(live, broken);
+        checkPayments(broken);
 
         for (String database : Databases.SERVICE_DATABASES) {
             long undo = db.undoLogRows(database);
@@ -180,6 +184,50 @@ public final class Invariants {
             } else if (used && !Objects.equals(asLong(coupon.get("order_id")), heldBy.get(0))) {
                 broken.add("coupon " + couponId + " names order " + coupon.get("order_id") + " but live order "
                         + heldBy.get(0) + " holds it");
+            }
+        }
+    }
+
+    /**
+     * Every paid payment: its order paid, one pay log, one points grant, nothing left in the outbox;
+     * every user's points = starting points + one per whole yuan of their paid payments.
+     */
+    private void checkPayments(List<String> broken) {
+        Map<Long, Long> earned = new HashMap<>();
+        for (Map<String, Object> payment : db.query("shop_pay", "SELECT p.pay_id, p.order_id, p.user_id, p.pay_amount, "
+                + "(SELECT COUNT(*) FROM trade_pay_log l WHERE l.pay_id = p.pay_id) AS logs FROM trade_pay p WHERE p.is_paid = 2")) {
+            long payId = asLong(payment.get("pay_id"));
+            long orderId = asLong(payment.get("order_id"));
+            earned.merge(asLong(payment.get("user_id")),
+                    ((BigDecimal) payment.get("pay_amount")).setScale(0, java.math.RoundingMode.DOWN).longValue(), Long::sum);
+            if (asLong(payment.get("logs")) != 1) {
+                broken.add("paid payment " + payId + " has " + payment.get("logs") + " pay log row(s), expected 1");
+            }
+            if (db.count("shop_order", "SELECT COUNT(*) FROM trade_order WHERE order_id = ? AND pay_status = 2", orderId) != 1) {
+                broken.add("payment " + payId + " is paid but order " + orderId + " is not");
+            }
+            if (db.count("shop_user", "SELECT COUNT(*) FROM trade_mq_consumer_log WHERE group_name = 'user-app-pay-success' "
+                    + "AND msg_key = ? AND consumer_status = 1", String.valueOf(payId)) != 1) {
+                broken.add("paid payment " + payId + " has no points grant");
+            }
+        }
+        long orphanLogs = db.count("shop_pay", "SELECT COUNT(*) FROM trade_pay_log l WHERE NOT EXISTS "
+                + "(SELECT 1 FROM trade_pay p WHERE p.pay_id = l.pay_id AND p.is_paid = 2)");
+        if (orphanLogs > 0) {
+            broken.add(orphanLogs + " pay log row(s) without a paid payment");
+        }
+        long outbox = db.count("shop_pay", "SELECT COUNT(*) FROM trade_mq_producer_temp");
+        if (outbox > 0) {
+            broken.add("the outbox still holds " + outbox + " message(s)");
+        }
+        for (Map<String, Object> user : db.query("shop_user", "SELECT user_id, user_score FROM trade_user")) {
+            long userId = asLong(user.get("user_id"));
+            Long initial = initialScore.get(userId);
+            long score = asLong(user.get("user_score"));
+            long expected = initial == null ? score : initial + earned.getOrDefault(userId, 0L);
+            if (score != expected) {
+                broken.add("points of user " + userId + ": " + score + ", expected " + expected
+                        + " (starting points + one per whole yuan paid)");
             }
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shop.order.checkout.Pricing;
 import com.shop.stack.Components;
+import com.shop.stack.PaymentPlatform;
 import com.shop.stack.Stack;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +40,7 @@ public final class Shop {
     private final Databases db;
     private final SeataConsole console;
     private final Invariants invariants;
+    private PaymentPlatform platform;
 
     Shop(Stack stack) {
         this.stack = stack;
@@ -63,6 +66,72 @@ public final class Shop {
         return invariants;
     }
 
+    /** The payment platform simulator, with the secret pay-app runs with. */
+    public synchronized PaymentPlatform platform() {
+        if (platform == null) {
+            try {
+                platform = PaymentPlatform.of(stack.settings());
+            } catch (Exception e) {
+                throw new IllegalStateException("No payment platform simulator: " + e.getMessage(), e);
+            }
+        }
+        return platform;
+    }
+
+    /** A confirmed, unpaid order of a user of its own (no balance used): what a payment is opened for. */
+    public record UnpaidOrder(long orderId, long userId, long goodsId, String payAmount) {
+    }
+
+    /** Buys 2 × 30.00 (+ 10.00 shipping): 70.00 to pay, 70 points once paid. */
+    public UnpaidOrder unpaidOrder() {
+        long user = newUser("0.00");
+        long goods = newGoods(10, "30.00");
+        Http.Response placed = placeOrder(validOrder(user, goods, 2, "30.00"));
+        if (placed.status() != 201) {
+            throw new IllegalStateException("Checkout failed: " + placed.status() + " " + placed.body());
+        }
+        return new UnpaidOrder(placed.json().path("orderId").asLong(), user, goods, placed.json().path("payAmount").asText());
+    }
+
+    /** Opens the order's payment; its pay id. */
+    public long openPayment(long orderId) {
+        PaymentPlatform.Answer opened = call(() -> platform().openPayment(String.valueOf(orderId)));
+        if (opened.status() != 201 && opened.status() != 200) {
+            throw new IllegalStateException("Opening a payment failed: " + opened.status() + " " + opened.body());
+        }
+        return opened.json().path("payId").asLong();
+    }
+
+    /** A signed success callback for the payment, as the platform would send it now. */
+    public Map<String, String> successCallback(long payId, UnpaidOrder order) {
+        return platform().successCallback(String.valueOf(payId), String.valueOf(order.orderId()), order.payAmount());
+    }
+
+    public PaymentPlatform.Answer postCallback(Map<String, String> fields) {
+        return call(() -> platform().postCallback(fields));
+    }
+
+    /** Waits until order-app shows the order paid. */
+    public void awaitOrderPaid(long orderId, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200))
+                .until(() -> db.count("shop_order", "SELECT COUNT(*) FROM trade_order WHERE order_id = ? AND pay_status = 2",
+                        orderId) == 1);
+    }
+
+    private interface Call<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T call(Call<T> call) {
+        try {
+            return call.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long newGoods(int stock, String price) {
         return newGoods(NEXT_ID.incrementAndGet(), stock, price);
     }
@@ -81,7 +150,7 @@ public final class Shop {
     public long newUser(long userId, String balance) {
         db.update("shop_user", "INSERT INTO trade_user (user_id, user_name, user_reg_time, user_money) "
                 + "VALUES (?, ?, NOW(), ?)", userId, "fixture user " + userId, new BigDecimal(balance));
-        invariants.recordUser(userId, new BigDecimal(balance));
+        invariants.recordUser(userId, new BigDecimal(balance), 0);
         return userId;
     }
 
@@ -137,25 +206,47 @@ public final class Shop {
      * answers in the order of the bodies.
      */
     public List<Http.Response> rush(List<ObjectNode> bodies) throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(bodies.size());
+        return atOnce(bodies.stream().<Callable<Http.Response>>map(body -> () -> placeOrder(body)).toList());
+    }
+
+    /** Runs every call at once (each on its own thread, released together); the answers in the calls' order. */
+    public static <T> List<T> atOnce(List<Callable<T>> calls) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(calls.size());
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Http.Response>> answers = new ArrayList<>();
-            for (ObjectNode body : bodies) {
+            List<Future<T>> answers = new ArrayList<>();
+            for (Callable<T> call : calls) {
                 answers.add(senders.submit(() -> {
                     start.await();
-                    return placeOrder(body);
+                    return call.call();
                 }));
             }
             start.countDown();
-            List<Http.Response> responses = new ArrayList<>();
-            for (Future<Http.Response> answer : answers) {
-                responses.add(answer.get());
+            List<T> results = new ArrayList<>();
+            for (Future<T> answer : answers) {
+                results.add(answer.get());
             }
-            return responses;
+            return results;
         } finally {
             senders.shutdownNow();
         }
+    }
+
+    /** The pay-success consumer groups, each with the database of its consumer log. */
+    public static final Map<String, String> PAY_SUCCESS_GROUPS = Map.of("order-app-pay-success", "shop_order",
+            "user-app-pay-success", "shop_user", "pay-app-pay-success", "shop_pay");
+
+    /** How often the group was handed the pay-success event of this payment (duplicates included); 0 if never. */
+    public long deliveries(String group, long payId) {
+        List<Map<String, Object>> rows = db.query(PAY_SUCCESS_GROUPS.get(group), "SELECT consumer_times FROM "
+                + "trade_mq_consumer_log WHERE group_name = ? AND msg_key = ?", group, String.valueOf(payId));
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("consumer_times")).longValue();
+    }
+
+    /** Whether the group has processed the pay-success event of this payment. */
+    public boolean processed(String group, long payId) {
+        return db.count(PAY_SUCCESS_GROUPS.get(group), "SELECT COUNT(*) FROM trade_mq_consumer_log WHERE group_name = ? "
+                + "AND msg_key = ? AND consumer_status = 1", group, String.valueOf(payId)) == 1;
     }
 
     /** How many answers had each outcome ("201", "409 GOODS_NUM_NOT_ENOUGH", …). */

@@ -8,19 +8,19 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Processes each message of a consumer group once, whatever RocketMQ redelivers, through the
  * service's {@code trade_mq_consumer_log} (unique group + message key).
  *
- * <p>In one local transaction: claim the log row ({@code FOR UPDATE}, so a concurrent duplicate
- * waits), skip if it is done, run the effect under the global-lock check ({@link LocalWrites}), mark
- * the row done. The effect and "done" commit together or not at all. A failure rolls the effect
+ * <p>In one local transaction under the global-lock check ({@link LocalWrites}): claim the log row
+ * ({@code FOR UPDATE}, so a concurrent duplicate waits), skip if it is done, run the effect, mark the
+ * row done. The log row itself is plain bookkeeping, never written by a global transaction, so its
+ * statements skip the TC. The effect and "done" commit together or not at all. A failure rolls the effect
  * back, counts the attempt in its own transaction and is rethrown: RocketMQ redelivers later with
  * its back-off, and after {@code maxReconsumeTimes} redeliveries moves the message to the group's
  * dead-letter queue ({@code %DLQ%<group>}); that last failure marks the row FAILED, which is what
- * operators list.
+ * operators list. {@code consumer_times} counts every delivery to the group, duplicates included.
  */
 public class IdempotentConsumer {
 
@@ -33,14 +33,11 @@ public class IdempotentConsumer {
     private static final int BODY_LENGTH = 2000;
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final LocalWrites localWrites;
     private final int maxReconsumeTimes;
 
-    public IdempotentConsumer(JdbcTemplate jdbc, TransactionTemplate transactions, LocalWrites localWrites,
-                              int maxReconsumeTimes) {
+    public IdempotentConsumer(JdbcTemplate jdbc, LocalWrites localWrites, int maxReconsumeTimes) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.localWrites = localWrites;
         this.maxReconsumeTimes = maxReconsumeTimes;
     }
@@ -53,21 +50,15 @@ public class IdempotentConsumer {
     public void consume(String group, MessageExt message, Runnable effect) {
         String key = keyOf(message);
         try {
-            Boolean processed = transactions.execute(status -> {
-                claim(group, key, message);
-                if (statusOf(group, key) == DONE) {
+            boolean processed = localWrites.underGlobalLock(() -> {
+                if (!LocalWrites.unchecked(() -> claimUnlessDone(group, key, message))) {
                     return false;
                 }
-                localWrites.checked(() -> {
-                    effect.run();
-                    return null;
-                });
-                jdbc.update("UPDATE trade_mq_consumer_log SET consumer_status = ?, consumer_times = consumer_times + 1, "
-                        + "consumer_timestamp = NOW(), msg_id = ?, remark = NULL WHERE group_name = ? AND msg_key = ?",
-                        DONE, message.getMsgId(), group, key);
+                effect.run();
+                LocalWrites.unchecked(() -> markDone(group, key, message));
                 return true;
             });
-            if (Boolean.FALSE.equals(processed)) {
+            if (!processed) {
                 log.info("{}: message {} was already processed, redelivery ignored", group, key);
             }
         } catch (RuntimeException failure) {
@@ -84,22 +75,34 @@ public class IdempotentConsumer {
         }
     }
 
+    /**
+     * Claims the message's log row for this transaction (a concurrent duplicate waits on it); false if
+     * the group already processed it, which is then counted as one more delivery.
+     */
+    private boolean claimUnlessDone(String group, String key, MessageExt message) {
+        jdbc.update("INSERT IGNORE INTO trade_mq_consumer_log (group_name, msg_key, msg_id, msg_tag, msg_body, "
+                + "consumer_status, consumer_times, consumer_timestamp) VALUES (?, ?, ?, ?, ?, ?, 0, NOW())",
+                group, key, message.getMsgId(), message.getTags(), bodyOf(message), PROCESSING);
+        Integer status = jdbc.queryForObject("SELECT consumer_status FROM trade_mq_consumer_log "
+                + "WHERE group_name = ? AND msg_key = ? FOR UPDATE", Integer.class, group, key);
+        if (status != null && status == DONE) {
+            jdbc.update("UPDATE trade_mq_consumer_log SET consumer_times = consumer_times + 1 "
+                    + "WHERE group_name = ? AND msg_key = ?", group, key);
+            return false;
+        }
+        return true;
+    }
+
+    private int markDone(String group, String key, MessageExt message) {
+        return jdbc.update("UPDATE trade_mq_consumer_log SET consumer_status = ?, consumer_times = consumer_times + 1, "
+                + "consumer_timestamp = NOW(), msg_id = ?, remark = NULL WHERE group_name = ? AND msg_key = ?",
+                DONE, message.getMsgId(), group, key);
+    }
+
     /** The rows of this service's groups that gave up: their messages are in a dead-letter queue. */
     public List<Map<String, Object>> deadLetters() {
         return jdbc.queryForList("SELECT group_name, msg_key, msg_id, msg_tag, consumer_times, consumer_timestamp, remark, "
                 + "msg_body FROM trade_mq_consumer_log WHERE consumer_status = ? ORDER BY consumer_timestamp", FAILED);
-    }
-
-    private void claim(String group, String key, MessageExt message) {
-        jdbc.update("INSERT IGNORE INTO trade_mq_consumer_log (group_name, msg_key, msg_id, msg_tag, msg_body, "
-                + "consumer_status, consumer_times, consumer_timestamp) VALUES (?, ?, ?, ?, ?, ?, 0, NOW())",
-                group, key, message.getMsgId(), message.getTags(), bodyOf(message), PROCESSING);
-    }
-
-    private int statusOf(String group, String key) {
-        Integer status = jdbc.queryForObject("SELECT consumer_status FROM trade_mq_consumer_log "
-                + "WHERE group_name = ? AND msg_key = ? FOR UPDATE", Integer.class, group, key);
-        return status == null ? PROCESSING : status;
     }
 
     private void recordFailure(String group, String key, MessageExt message, RuntimeException failure,

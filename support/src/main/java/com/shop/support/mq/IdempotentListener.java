@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
 import org.apache.rocketmq.spring.core.RocketMQListener;
 import org.apache.rocketmq.spring.core.RocketMQPushConsumerLifecycleListener;
 
@@ -28,6 +29,17 @@ public abstract class IdempotentListener<T> implements RocketMQListener<MessageE
 
     /** Handles one event; runs inside the consumer's local transaction, at most once per message key. */
     protected abstract void handle(T event);
+
+    /** The consumer group, once the container started. */
+    public String group() {
+        return group;
+    }
+
+    /** The topic of this listener's {@code @RocketMQMessageListener}. */
+    public String topic() {
+        RocketMQMessageListener annotation = getClass().getAnnotation(RocketMQMessageListener.class);
+        return annotation == null ? null : annotation.topic();
+    }
 
     @Override
     public void prepareStart(DefaultMQPushConsumer pushConsumer) {

@@ -1,6 +1,7 @@
 package com.shop.support.tx;
 
 import java.util.function.Supplier;
+import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.model.GlobalLockConfig;
 import org.apache.seata.rm.GlobalLockExecutor;
 import org.apache.seata.rm.GlobalLockTemplate;
@@ -8,14 +9,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way a service writes, in a local transaction of its own, rows that Seata AT global
- * transactions also write (a payment callback, a message consumer): under Seata's global-lock check.
+ * transactions also write (a payment callback, a message consumer): under Seata's global-lock check,
+ * the programmatic form of {@code @GlobalLock}.
  *
  * <p>A plain local write to a row an unfinished global transaction holds would make that
  * transaction's rollback find "dirty" data and stall with its locks held
- * (docs/stack-traps.md#10-local-writes-beside-at). Under the check every {@code SELECT … FOR UPDATE}
+ * (docs/stack-traps.md#14-dirty-writes-under-at). Under the check every {@code SELECT … FOR UPDATE}
  * asks the TC whether the row is globally locked and waits while it is (the client's
- * {@code seata.client.rm.lock} retry settings), then fails with a lock conflict; the commit re-checks
- * every row written. So: read the row {@code FOR UPDATE}, then write it.
+ * {@code seata.client.rm.lock} retry settings), then fails with a lock conflict; the commit asks again
+ * for every row written. So: read the row {@code FOR UPDATE}, then write it.
+ *
+ * <p>The flag is bound before the transaction begins, not inside it: Seata's data-source proxy hands
+ * out a checking connection only if the flag is already set when the connection is taken
+ * (docs/stack-traps.md#20-the-global-lock-flag-must-precede-the-connection).
  */
 public class LocalWrites {
 
@@ -26,22 +32,13 @@ public class LocalWrites {
         this.transactions = transactions;
     }
 
-    /** Runs {@code work} in one local transaction, every statement of it under the global-lock check. */
+    /** Runs {@code work} in one local transaction under the global-lock check; its result or its failure. */
     public <T> T underGlobalLock(Supplier<T> work) {
-        return transactions.execute(status -> checked(work));
-    }
-
-    /**
-     * Runs {@code work} under the global-lock check inside the caller's local transaction: for a
-     * transaction whose other statements touch only rows no global transaction writes (bookkeeping),
-     * which then skip the TC. The commit still checks the rows {@code work} wrote.
-     */
-    public <T> T checked(Supplier<T> work) {
         try {
             return cast(globalLocks.execute(new GlobalLockExecutor() {
                 @Override
                 public Object execute() {
-                    return work.get();
+                    return transactions.execute(status -> work.get());
                 }
 
                 @Override
@@ -53,6 +50,24 @@ public class LocalWrites {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Inside {@link #underGlobalLock}: runs statements on rows no global transaction ever writes
+     * (bookkeeping) as plain SQL, in the same transaction, without asking the TC about them.
+     */
+    public static <T> T unchecked(Supplier<T> work) {
+        boolean checking = RootContext.requireGlobalLock();
+        if (checking) {
+            RootContext.unbindGlobalLockFlag();
+        }
+        try {
+            return work.get();
+        } finally {
+            if (checking) {
+                RootContext.bindGlobalLockFlag();
+            }
         }
     }
 
