@@ -326,6 +326,10 @@ public final class PaymentCallbackLoad {
         } else {
             System.out.printf("  GAVE UP: %d of %d orders still unpaid 180 s after the restart began%n",
                     unpaid, batch.size);
+            if (lastPaid > 0) {
+                System.out.printf("  the other %d were paid %.1f s after the restart began (first after %.1f s)%n",
+                        batch.size - unpaid, lastPaid / 1e9, firstPaid / 1e9);
+            }
         }
         // The relay deletes a row in its own transaction after the send, so a consumer can be faster:
         // give the last deletes a moment before calling what is left a leftover.

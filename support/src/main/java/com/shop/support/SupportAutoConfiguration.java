@@ -62,8 +62,9 @@ public class SupportAutoConfiguration {
 
         @Bean
         IdempotentConsumer idempotentConsumer(DataSource dataSource, LocalWrites localWrites,
-                                              @Value("${shop.mq.max-reconsume-times:16}") int maxReconsumeTimes) {
-            return new IdempotentConsumer(new JdbcTemplate(dataSource), localWrites, maxReconsumeTimes);
+                                              @Value("${shop.mq.max-reconsume-times:16}") int maxReconsumeTimes,
+                                              @Value("${shop.mq.consume-threads:4}") int consumeThreads) {
+            return new IdempotentConsumer(new JdbcTemplate(dataSource), localWrites, maxReconsumeTimes, consumeThreads);
         }
 
         @Bean

@@ -33,6 +33,7 @@ public enum ErrorCode {
     INJECTED_FAULT(500, "A fault was injected on purpose"),
     DOWNSTREAM_UNAVAILABLE(503, "A service this call needs is unavailable"),
     CHECKOUT_OVERLOADED(503, "Checkout is serving as many buyers as it can; retry after Retry-After seconds"),
+    OVERLOADED(503, "The service is serving as many requests as it can; retry after Retry-After seconds"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

@@ -4,6 +4,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.shop.order.db.OrderMapper;
 import com.shop.order.db.OrderRecord;
+import com.shop.support.tx.LocalWrites;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,12 +89,13 @@ public class Orders {
         if (order == null) {
             throw new IllegalStateException("Payment for order " + orderId + ", which does not exist");
         }
-        int updated = orders.update(null, new LambdaUpdateWrapper<OrderRecord>()
+        // The row is ours: locked above after the TC said no global transaction holds it.
+        int updated = LocalWrites.unchecked(() -> orders.update(null, new LambdaUpdateWrapper<OrderRecord>()
                 .eq(OrderRecord::getOrderId, orderId)
                 .eq(OrderRecord::getOrderStatus, CONFIRMED)
                 .eq(OrderRecord::getPayStatus, UNPAID)
                 .set(OrderRecord::getPayStatus, PAID)
-                .set(OrderRecord::getPayTime, paidAt.withNano(0)));
+                .set(OrderRecord::getPayTime, paidAt.withNano(0))));
         if (updated == 1) {
             log.info("Order {} paid", orderId);
         } else if (order.getPayStatus() != PAID) {

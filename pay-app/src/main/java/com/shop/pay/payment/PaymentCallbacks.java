@@ -15,8 +15,11 @@ import com.shop.support.tx.LocalWrites;
 import com.shop.support.web.Money;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,9 +40,15 @@ public class PaymentCallbacks {
     private final LocalWrites localWrites;
     private final FaultInjector faults;
     private final ObjectMapper json;
+    private final Semaphore running;
+    private final long queueWaitMillis;
 
     public PaymentCallbacks(PaymentCallbackVerifier verifier, PaymentMapper payments, Outbox outbox, OutboxRelay relay,
-                            LocalWrites localWrites, FaultInjector faults, ObjectMapper json) {
+                            LocalWrites localWrites, FaultInjector faults, ObjectMapper json,
+                            @Value("${shop.payment.callback.concurrent:8}") int concurrent,
+                            @Value("${shop.payment.callback.queue-wait-ms:2000}") long queueWaitMillis) {
+        this.running = new Semaphore(concurrent, true);
+        this.queueWaitMillis = queueWaitMillis;
         this.verifier = verifier;
         this.payments = payments;
         this.outbox = outbox;
@@ -49,9 +58,23 @@ public class PaymentCallbacks {
         this.json = json;
     }
 
-    /** Accepts a success callback; a duplicate changes nothing and is accepted as well. */
+    /**
+     * Accepts a success callback; a duplicate changes nothing and is accepted as well. At most
+     * {@code shop.payment.callback.concurrent} run at once; one that cannot start within
+     * {@code queue-wait-ms} is answered 503 OVERLOADED at once (the platform retries), instead of
+     * everyone waiting for a database connection.
+     */
     public void accept(Map<String, String> fields) {
         PaymentCallback callback = verifier.verify(fields);
+        admit();
+        try {
+            process(callback);
+        } finally {
+            running.release();
+        }
+    }
+
+    private void process(PaymentCallback callback) {
         // trade_pay rows are also written by global transactions (closing a payment): global-lock checked.
         String outboxId = localWrites.underGlobalLock(() -> markPaid(callback));
         if (outboxId == null) {
@@ -60,6 +83,17 @@ public class PaymentCallbacks {
         }
         faults.at(FaultPoint.PAY_AFTER_CALLBACK_COMMIT);
         relay.sendSoon(outboxId);
+    }
+
+    private void admit() {
+        try {
+            if (!running.tryAcquire(queueWaitMillis, TimeUnit.MILLISECONDS)) {
+                throw new ShopException(ErrorCode.OVERLOADED, "Too many payment callbacks at once; retry shortly");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShopException(ErrorCode.OVERLOADED, "Interrupted while waiting to process the callback");
+        }
     }
 
     /** The outbox row of the event, or null when the payment was already paid. */
@@ -73,7 +107,8 @@ public class PaymentCallbacks {
                     + payment.getOrderId() + " for " + Money.format(payment.getPayAmount()) + "; the callback says order "
                     + callback.orderId() + " for " + Money.format(callback.payAmount()));
         }
-        if (payments.markPaid(callback.payId(), callback.tradeNo()) == 0) {
+        // The payment row is ours (locked above, checked with the TC); the outbox row no global transaction writes.
+        if (LocalWrites.unchecked(() -> payments.markPaid(callback.payId(), callback.tradeNo())) == 0) {
             if (payment.getIsPaid() == Payments.PAID) {
                 return null;
             }
@@ -83,7 +118,8 @@ public class PaymentCallbacks {
                 String.valueOf(payment.getOrderId()), String.valueOf(payment.getUserId()),
                 Money.format(payment.getPayAmount()), callback.tradeNo(), Instant.now().toString());
         log.info("Payment {} of order {} paid (trade {})", payment.getPayId(), payment.getOrderId(), callback.tradeNo());
-        return outbox.add(PaymentSucceeded.TOPIC, String.valueOf(payment.getPayId()), toJson(event));
+        return LocalWrites.unchecked(() -> outbox.add(PaymentSucceeded.TOPIC, String.valueOf(payment.getPayId()),
+                toJson(event)));
     }
 
     private String toJson(PaymentSucceeded event) {

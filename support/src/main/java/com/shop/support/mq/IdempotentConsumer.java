@@ -35,11 +35,17 @@ public class IdempotentConsumer {
     private final JdbcTemplate jdbc;
     private final LocalWrites localWrites;
     private final int maxReconsumeTimes;
+    private final int consumeThreads;
 
-    public IdempotentConsumer(JdbcTemplate jdbc, LocalWrites localWrites, int maxReconsumeTimes) {
+    public IdempotentConsumer(JdbcTemplate jdbc, LocalWrites localWrites, int maxReconsumeTimes, int consumeThreads) {
+        this.consumeThreads = consumeThreads;
         this.jdbc = jdbc;
         this.localWrites = localWrites;
         this.maxReconsumeTimes = maxReconsumeTimes;
+    }
+
+    public int consumeThreads() {
+        return consumeThreads;
     }
 
     public int maxReconsumeTimes() {

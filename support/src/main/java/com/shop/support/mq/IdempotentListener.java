@@ -45,6 +45,9 @@ public abstract class IdempotentListener<T> implements RocketMQListener<MessageE
     public void prepareStart(DefaultMQPushConsumer pushConsumer) {
         group = pushConsumer.getConsumerGroup();
         pushConsumer.setMaxReconsumeTimes(consumer.maxReconsumeTimes());
+        // RocketMQ's 20 threads per group would, times three groups, crowd out the requests on a small host.
+        pushConsumer.setConsumeThreadMin(consumer.consumeThreads());
+        pushConsumer.setConsumeThreadMax(consumer.consumeThreads());
     }
 
     @Override

@@ -16,8 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction's rollback find "dirty" data and stall with its locks held
  * (docs/stack-traps.md#14-dirty-writes-under-at). Under the check every {@code SELECT … FOR UPDATE}
  * asks the TC whether the row is globally locked and waits while it is (the client's
- * {@code seata.client.rm.lock} retry settings), then fails with a lock conflict; the commit asks again
- * for every row written. So: read the row {@code FOR UPDATE}, then write it.
+ * {@code seata.client.rm.lock} retry settings), then fails with a lock conflict.
+ *
+ * <p>The pattern: lock the rows with {@code SELECT … FOR UPDATE} (checked), then write them through
+ * {@link #unchecked} as plain SQL. Holding the database row lock after the TC said no global
+ * transaction holds the row, no global transaction can write it before this commit, so checking the
+ * writes again (another round trip to the TC each, plus Seata's before and after images) buys
+ * nothing. A write left checked is still correct, only dearer.
  *
  * <p>The flag is bound before the transaction begins, not inside it: Seata's data-source proxy hands
  * out a checking connection only if the flag is already set when the connection is taken
@@ -54,8 +59,9 @@ public class LocalWrites {
     }
 
     /**
-     * Inside {@link #underGlobalLock}: runs statements on rows no global transaction ever writes
-     * (bookkeeping) as plain SQL, in the same transaction, without asking the TC about them.
+     * Inside {@link #underGlobalLock}: runs statements as plain SQL in the same transaction, without
+     * asking the TC: writes to rows this transaction locked {@code FOR UPDATE} under the check, and
+     * rows no global transaction ever writes (bookkeeping, logs, the outbox).
      */
     public static <T> T unchecked(Supplier<T> work) {
         boolean checking = RootContext.requireGlobalLock();

@@ -4,6 +4,7 @@ import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
 import com.shop.support.Causes;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLTransientConnectionException;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +47,18 @@ public class ApiErrorHandler {
     ResponseEntity<ApiError> any(Exception e) {
         ShopException shop = Causes.find(e, ShopException.class);
         if (shop != null) {
-            if (shop.code() == ErrorCode.CHECKOUT_OVERLOADED) {
+            if (shop.code() == ErrorCode.CHECKOUT_OVERLOADED || shop.code() == ErrorCode.OVERLOADED) {
                 // Shedding load is the plan working, not a fault: one line, no stack trace to flood the log.
                 log.info("{}: {}", shop.code(), shop.getMessage());
             } else if (!shop.code().isClientError()) {
                 log.error("{} failed: {}", shop.code(), shop.getMessage(), e);
             }
             return respond(shop.code(), shop.getMessage());
+        }
+        if (Causes.has(e, SQLTransientConnectionException.class)) {
+            // Every database connection busy: overload, answered like one (503 and Retry-After), not a defect.
+            log.warn("No database connection free: {}", e.toString());
+            return respond(ErrorCode.OVERLOADED, ErrorCode.OVERLOADED.defaultMessage());
         }
         if (Causes.has(e, RpcException.class)) {
             log.error("A remote call failed", e);

@@ -1,5 +1,6 @@
 package com.shop.user.points;
 
+import com.shop.support.tx.LocalWrites;
 import com.shop.user.db.UserMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,14 +27,14 @@ public class Points {
 
     /**
      * Adds the points of a payment. Checkouts write the same row (the balance) in global transactions,
-     * so the row is read FOR UPDATE under the global-lock check first ({@link com.shop.support.tx.LocalWrites}).
+     * so the row is read FOR UPDATE under the global-lock check first ({@link LocalWrites}).
      */
     public void grant(long userId, BigDecimal payAmount) {
         if (users.lockRow(userId) == null) {
             throw new IllegalStateException("Points for user " + userId + ", who does not exist");
         }
         int points = earnedFor(payAmount);
-        users.addScore(userId, points);
+        LocalWrites.unchecked(() -> users.addScore(userId, points)); // the row is ours: locked and checked above
         log.info("Granted {} points to user {}", points, userId);
     }
 }
