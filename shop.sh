@@ -20,7 +20,9 @@ needs_build() {
       \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$stamp" -print -quit)" ]
 }
 
-if [ "${1:-start}" != "stop" ] && needs_build; then
+# Only a start builds: stop and pay talk to a running stack, whose jars must not change under it.
+command=${1:-start}
+if { [ "$command" = "start" ] || [ "${command#--}" != "$command" ]; } && needs_build; then
   echo "Building (first run takes a few minutes; later runs only rebuild what changed)..."
   ./mvnw -B -q -DskipTests install
 fi
