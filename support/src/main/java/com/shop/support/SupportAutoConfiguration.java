@@ -63,7 +63,7 @@ public class SupportAutoConfiguration {
         @Bean
         IdempotentConsumer idempotentConsumer(DataSource dataSource, LocalWrites localWrites,
                                               @Value("${shop.mq.max-reconsume-times:16}") int maxReconsumeTimes,
-                                              @Value("${shop.mq.consume-threads:4}") int consumeThreads) {
+                                              @Value("${shop.mq.consume-threads:2}") int consumeThreads) {
             return new IdempotentConsumer(new JdbcTemplate(dataSource), localWrites, maxReconsumeTimes, consumeThreads);
         }
 

@@ -46,7 +46,7 @@ public class PaymentCallbacks {
     public PaymentCallbacks(PaymentCallbackVerifier verifier, PaymentMapper payments, Outbox outbox, OutboxRelay relay,
                             LocalWrites localWrites, FaultInjector faults, ObjectMapper json,
                             @Value("${shop.payment.callback.concurrent:8}") int concurrent,
-                            @Value("${shop.payment.callback.queue-wait-ms:2000}") long queueWaitMillis) {
+                            @Value("${shop.payment.callback.queue-wait-ms:500}") long queueWaitMillis) {
         this.running = new Semaphore(concurrent, true);
         this.queueWaitMillis = queueWaitMillis;
         this.verifier = verifier;

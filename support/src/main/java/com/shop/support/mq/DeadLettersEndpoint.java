@@ -65,4 +65,12 @@ public class DeadLettersEndpoint {
         }
         return producer;
     }
+
+    /** Called by Spring at shutdown (an inferred destroy method): the redrive producer, if one was started. */
+    public synchronized void close() {
+        if (producer != null) {
+            producer.shutdown();
+            producer = null;
+        }
+    }
 }
