@@ -36,7 +36,7 @@ class FaultPointRollbackTest {
 
     @ParameterizedTest(name = "THROW at {0}")
     @ValueSource(strings = {"order.after-pre-order", "order.after-stock", "order.after-coupon", "order.after-balance",
-            "order.before-confirm", "goods.before-reduce-stock", "goods.after-reduce-stock", "coupon.before-use",
+            "order.before-confirm", "order.after-confirm", "goods.before-reduce-stock", "goods.after-reduce-stock", "coupon.before-use",
             "coupon.after-use", "user.before-deduct", "user.after-deduct"})
     void anExceptionAtAnyStepRollsBackEveryBranch(String point) {
         failAt(point, "THROW", 0, 500, "INJECTED_FAULT");
@@ -44,7 +44,7 @@ class FaultPointRollbackTest {
 
     @ParameterizedTest(name = "DELAY past the global timeout at {0}")
     @ValueSource(strings = {"order.after-pre-order", "order.after-stock", "order.after-coupon", "order.after-balance",
-            "order.before-confirm", "goods.before-reduce-stock", "goods.after-reduce-stock", "coupon.before-use",
+            "order.before-confirm", "order.after-confirm", "goods.before-reduce-stock", "goods.after-reduce-stock", "coupon.before-use",
             "coupon.after-use", "user.before-deduct", "user.after-deduct"})
     void aStepSlowerThanTheGlobalTimeoutRollsBackEveryBranch(String point) {
         failAt(point, "DELAY", PAST_GLOBAL_TIMEOUT_MS, 504, "TRANSACTION_TIMEOUT");

@@ -65,6 +65,7 @@ public class ConfirmOrder {
 
         faults.at(FaultPoint.ORDER_BEFORE_CONFIRM);
         orders.confirm(orderId, order.payAmount().signum() == 0);
+        faults.at(FaultPoint.ORDER_AFTER_CONFIRM);
         log.info("Order {} confirmed: goods {} x{}, pay amount {}", orderId, request.goodsId(),
                 request.goodsNumber(), order.payAmount());
         return orderId;
