@@ -1,5 +1,6 @@
 package com.shop.stack;
 
+import com.shop.api.order.PaymentTimeout;
 import com.shop.api.payment.PaymentSucceeded;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class Components {
                         "-Drocketmq.dataDir=" + s.dataDir().resolve("rocketmq"),
                         // The shop's topics (docs/design.md#payment): created up front, so the first event is not
                         // waiting for subscribers to discover a topic that appeared with it.
-                        "-Drocketmq.topics=" + PaymentSucceeded.TOPIC),
+                        "-Drocketmq.topics=" + PaymentSucceeded.TOPIC + "," + PaymentTimeout.TOPIC),
                 Map.of(9876, "RocketMQ name server", 10911, "RocketMQ broker", 10909, "RocketMQ broker (fast)",
                         10912, "RocketMQ broker (HA)"),
                 Readiness.logLine("READY rocketmq"), Duration.ofSeconds(120), Duration.ofSeconds(40));

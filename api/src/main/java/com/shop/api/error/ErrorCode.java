@@ -34,6 +34,7 @@ public enum ErrorCode {
     DOWNSTREAM_UNAVAILABLE(503, "A service this call needs is unavailable"),
     CHECKOUT_OVERLOADED(503, "Checkout is serving as many buyers as it can; retry after Retry-After seconds"),
     OVERLOADED(503, "The service is serving as many requests as it can; retry after Retry-After seconds"),
+    BUSY(503, "Another transaction holds the data this request needs; retry shortly"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

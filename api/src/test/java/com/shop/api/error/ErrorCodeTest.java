@@ -22,7 +22,7 @@ class ErrorCodeTest {
         assertThat(ErrorCode.REQUEST_PARAMETER_INVALID.isClientError()).isTrue();
         assertThat(Arrays.stream(ErrorCode.values()).filter(c -> !c.isClientError()))
                 .containsExactlyInAnyOrder(ErrorCode.INJECTED_FAULT, ErrorCode.DOWNSTREAM_UNAVAILABLE,
-                        ErrorCode.TRANSACTION_TIMEOUT, ErrorCode.CHECKOUT_OVERLOADED, ErrorCode.OVERLOADED,
+                        ErrorCode.TRANSACTION_TIMEOUT, ErrorCode.CHECKOUT_OVERLOADED, ErrorCode.OVERLOADED, ErrorCode.BUSY,
                         ErrorCode.INTERNAL_ERROR);
     }
 }

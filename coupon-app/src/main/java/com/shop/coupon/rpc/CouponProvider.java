@@ -39,6 +39,8 @@ public class CouponProvider implements CouponService {
 
     @Override
     public Outcome releaseCoupon(long couponId, long orderId) {
-        return Outcomes.of(() -> coupons.release(couponId, orderId));
+        Outcome outcome = Outcomes.of(() -> coupons.release(couponId, orderId));
+        faults.at(FaultPoint.COUPON_AFTER_RELEASE);
+        return outcome;
     }
 }

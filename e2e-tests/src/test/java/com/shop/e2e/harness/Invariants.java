@@ -78,6 +78,7 @@ public final class Invariants {
         checkBalances(live, broken);
         checkCoupons(live, broken);
         checkPayments(broken);
+        checkCancellations(broken);
 
         for (String database : Databases.SERVICE_DATABASES) {
             long undo = db.undoLogRows(database);
@@ -229,6 +230,29 @@ public final class Invariants {
                 broken.add("points of user " + userId + ": " + score + ", expected " + expected
                         + " (starting points + one per whole yuan paid)");
             }
+        }
+    }
+
+    /**
+     * One winner between payment and cancel: a cancelled order has no paid payment, a closed payment
+     * belongs to a cancelled order, and every refund due is for a closed payment, of its amount, once.
+     */
+    private void checkCancellations(List<String> broken) {
+        for (Map<String, Object> payment : db.query("shop_pay", "SELECT pay_id, order_id, is_paid FROM trade_pay "
+                + "WHERE is_paid IN (2, 3)")) {
+            long orderId = asLong(payment.get("order_id"));
+            boolean cancelled = db.count("shop_order", "SELECT COUNT(*) FROM trade_order WHERE order_id = ? "
+                    + "AND order_status = 2", orderId) == 1;
+            boolean closed = asLong(payment.get("is_paid")) == 3;
+            if (cancelled != closed) {
+                broken.add("payment " + payment.get("pay_id") + " is " + (closed ? "closed" : "paid") + " but order "
+                        + orderId + (cancelled ? " is cancelled" : " is not cancelled"));
+            }
+        }
+        long unowed = db.count("shop_pay", "SELECT COUNT(*) FROM trade_refund_due r WHERE NOT EXISTS (SELECT 1 FROM "
+                + "trade_pay p WHERE p.pay_id = r.pay_id AND p.is_paid = 3 AND p.pay_amount = r.pay_amount)");
+        if (unowed > 0) {
+            broken.add(unowed + " refund(s) due without a closed payment of that amount");
         }
     }
 

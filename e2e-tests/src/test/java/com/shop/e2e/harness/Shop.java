@@ -280,6 +280,17 @@ public final class Shop {
                 .until(() -> Http.get(actuator(Components.ORDER, "atprobe")).status() == 200);
     }
 
+    /** Starts whatever a test stopped or killed, waits until order-app reaches every provider, disarms every fault. */
+    public void everythingRunningAndDisarmed() {
+        for (String name : stack.componentNames()) {
+            if (!stack.isRunning(name)) {
+                stack.start(name);
+            }
+        }
+        awaitProvidersReachable(Duration.ofSeconds(60));
+        disarmEverywhere();
+    }
+
     public void disarmEverywhere() {
         for (String service : Components.SERVICES) {
             if (stack.isRunning(service)) {

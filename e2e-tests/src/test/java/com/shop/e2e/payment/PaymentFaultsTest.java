@@ -40,12 +40,7 @@ class PaymentFaultsTest {
     @BeforeEach
     @AfterEach
     void everythingRunsAndNothingIsArmed(Shop shop) {
-        for (String name : shop.stack().componentNames()) {
-            if (!shop.stack().isRunning(name)) {
-                shop.stack().start(name);
-            }
-        }
-        shop.disarmEverywhere();
+        shop.everythingRunningAndDisarmed();
     }
 
     @Test

@@ -39,6 +39,8 @@ public class GoodsProvider implements GoodsService {
 
     @Override
     public Outcome restoreStock(long orderId, long goodsId, int quantity) {
-        return Outcomes.of(() -> stock.restore(orderId, goodsId, quantity));
+        Outcome outcome = Outcomes.of(() -> stock.restore(orderId, goodsId, quantity));
+        faults.at(FaultPoint.GOODS_AFTER_RESTORE_STOCK);
+        return outcome;
     }
 }

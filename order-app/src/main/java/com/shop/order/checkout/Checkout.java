@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Checkout, top-down: replay → admission → check → confirm in one global transaction
- * ({@link ConfirmOrder}).
+ * ({@link ConfirmOrder}) → schedule the order's payment timeout once that committed.
  *
  * <ul>
  *   <li>A replayed request id returns the order the first request made.</li>
@@ -40,16 +40,19 @@ public class Checkout {
     private final ConfirmOrder confirmOrder;
     private final Orders orders;
     private final CheckoutAdmission admission;
+    private final PaymentTimeouts paymentTimeouts;
     private final long globalTimeoutMillis;
     private final long deadlineMillis;
 
     public Checkout(CheckoutChecks checks, ConfirmOrder confirmOrder, Orders orders, CheckoutAdmission admission,
+                    PaymentTimeouts paymentTimeouts,
                     @Value("${seata.client.tm.default-global-transaction-timeout:60000}") long globalTimeoutMillis,
                     @Value("${shop.checkout.deadline-ms:8000}") long deadlineMillis) {
         this.checks = checks;
         this.confirmOrder = confirmOrder;
         this.orders = orders;
         this.admission = admission;
+        this.paymentTimeouts = paymentTimeouts;
         this.globalTimeoutMillis = globalTimeoutMillis;
         this.deadlineMillis = deadlineMillis;
     }
@@ -100,7 +103,12 @@ public class Checkout {
         long started = System.currentTimeMillis();
         try {
             long orderId = confirmOrder.confirm(order);
-            return new Placed(orders.find(orderId), false);
+            OrderRecord confirmed = orders.find(orderId);
+            if (confirmed.getPayDeadline() != null) {
+                // Committed: only now may anything act on the order.
+                paymentTimeouts.schedule(confirmed);
+            }
+            return new Placed(confirmed, false);
         } catch (RuntimeException failure) {
             if (isDuplicateRequestId(failure)) {
                 throw new RequestIdTaken();

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Confirm-order for a checked order: one Seata AT global transaction over four databases —
- * pre-order → reduce stock → use coupon → deduct balance → confirm. Each step is a branch that
+ * pre-order → reduce stock → use coupon → deduct balance → confirm (with its pay deadline, when
+ * something is left to pay). Each step is a branch that
  * commits locally at once; if any step fails, the TC undoes every committed branch from its
  * undo_log. No compensation code here — that is the point. The timeout is the client's default
  * global-transaction timeout (seata.client.tm.default-global-transaction-timeout).
@@ -29,15 +30,17 @@ public class ConfirmOrder {
     private final CouponProxy coupons;
     private final UserProxy users;
     private final IdGenerator ids;
+    private final PaymentTimeouts paymentTimeouts;
     private final FaultInjector faults;
 
-    public ConfirmOrder(Orders orders, GoodsProxy goods, CouponProxy coupons,
-                        UserProxy users, IdGenerator ids, FaultInjector faults) {
+    public ConfirmOrder(Orders orders, GoodsProxy goods, CouponProxy coupons, UserProxy users, IdGenerator ids,
+                        PaymentTimeouts paymentTimeouts, FaultInjector faults) {
         this.orders = orders;
         this.goods = goods;
         this.coupons = coupons;
         this.users = users;
         this.ids = ids;
+        this.paymentTimeouts = paymentTimeouts;
         this.faults = faults;
     }
 
@@ -64,7 +67,7 @@ public class ConfirmOrder {
         faults.at(FaultPoint.ORDER_AFTER_BALANCE);
 
         faults.at(FaultPoint.ORDER_BEFORE_CONFIRM);
-        orders.confirm(orderId, order.payAmount().signum() == 0);
+        orders.confirm(orderId, order.payAmount().signum() == 0, paymentTimeouts.timeout());
         faults.at(FaultPoint.ORDER_AFTER_CONFIRM);
         log.info("Order {} confirmed: goods {} x{}, pay amount {}", orderId, request.goodsId(),
                 request.goodsNumber(), order.payAmount());

@@ -5,12 +5,14 @@ import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.shop.order.db.OrderMapper;
 import com.shop.order.db.OrderRecord;
 import com.shop.support.tx.LocalWrites;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** order-app's own table, written as branches of the checkout's global transaction. */
+/** order-app's own table, written as branches of the checkout's and the cancel's global transactions. */
 @Component
 public class Orders {
 
@@ -18,6 +20,7 @@ public class Orders {
 
     public static final int UNCONFIRMED = 0;
     public static final int CONFIRMED = 1;
+    public static final int CANCELLED = 2;
     public static final int UNPAID = 0;
     public static final int PAID = 2;
 
@@ -62,8 +65,11 @@ public class Orders {
         orders.insert(order);
     }
 
-    /** Confirmed; with nothing left to pay it is paid at once. */
-    public void confirm(long orderId, boolean nothingToPay) {
+    /**
+     * Confirmed; with nothing left to pay it is paid at once, else it is to be paid within
+     * {@code paymentTimeout} (its pay deadline).
+     */
+    public void confirm(long orderId, boolean nothingToPay, Duration paymentTimeout) {
         LocalDateTime now = LocalDateTime.now().withNano(0);
         LambdaUpdateWrapper<OrderRecord> update = new LambdaUpdateWrapper<OrderRecord>()
                 .eq(OrderRecord::getOrderId, orderId)
@@ -72,10 +78,49 @@ public class Orders {
                 .set(OrderRecord::getConfirmTime, now);
         if (nothingToPay) {
             update.set(OrderRecord::getPayStatus, PAID).set(OrderRecord::getPayTime, now);
+        } else {
+            update.set(OrderRecord::getPayDeadline, now.plus(paymentTimeout));
         }
         if (orders.update(null, update) != 1) {
             throw new IllegalStateException("Order " + orderId + " was not unconfirmed when confirming it");
         }
+    }
+
+    /**
+     * The first step of the cancel's global transaction: stamps the cancel's start on an order still
+     * confirmed and unpaid (false otherwise: paid, cancelled already, or never confirmed). Writing the row
+     * first holds it, through the TC's global lock, against a second cancel of the order until this one
+     * ends; the order still reads as confirmed until {@link #markCancelled}.
+     */
+    public boolean claimForCancel(long orderId) {
+        return orders.update(null, new LambdaUpdateWrapper<OrderRecord>()
+                .eq(OrderRecord::getOrderId, orderId)
+                .eq(OrderRecord::getOrderStatus, CONFIRMED)
+                .eq(OrderRecord::getPayStatus, UNPAID)
+                .isNull(OrderRecord::getCancelTime)
+                .set(OrderRecord::getCancelTime, LocalDateTime.now().withNano(0))) == 1;
+    }
+
+    /** The last step of the cancel, once everything the order took was given back. */
+    public void markCancelled(long orderId) {
+        if (orders.update(null, new LambdaUpdateWrapper<OrderRecord>()
+                .eq(OrderRecord::getOrderId, orderId)
+                .eq(OrderRecord::getOrderStatus, CONFIRMED)
+                .set(OrderRecord::getOrderStatus, CANCELLED)) != 1) {
+            throw new IllegalStateException("Order " + orderId + " was not confirmed when cancelling it");
+        }
+    }
+
+    /** Confirmed orders still unpaid whose pay deadline passed before {@code before}, earliest first. */
+    public List<Long> overdue(LocalDateTime before, int limit) {
+        return orders.selectList(new LambdaQueryWrapper<OrderRecord>()
+                        .select(OrderRecord::getOrderId)
+                        .eq(OrderRecord::getOrderStatus, CONFIRMED)
+                        .eq(OrderRecord::getPayStatus, UNPAID)
+                        .lt(OrderRecord::getPayDeadline, before)
+                        .orderByAsc(OrderRecord::getPayDeadline)
+                        .last("LIMIT " + limit))
+                .stream().map(OrderRecord::getOrderId).toList();
     }
 
     /**

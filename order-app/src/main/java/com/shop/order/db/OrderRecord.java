@@ -31,7 +31,9 @@ public class OrderRecord {
     private BigDecimal payAmount;
     private LocalDateTime addTime;
     private LocalDateTime confirmTime;
+    private LocalDateTime payDeadline;
     private LocalDateTime payTime;
+    private LocalDateTime cancelTime;
     private String xid;
 
     public Long getOrderId() { return orderId; }
@@ -76,6 +78,10 @@ public class OrderRecord {
     public void setConfirmTime(LocalDateTime confirmTime) { this.confirmTime = confirmTime; }
     public LocalDateTime getPayTime() { return payTime; }
     public void setPayTime(LocalDateTime payTime) { this.payTime = payTime; }
+    public LocalDateTime getPayDeadline() { return payDeadline; }
+    public void setPayDeadline(LocalDateTime payDeadline) { this.payDeadline = payDeadline; }
+    public LocalDateTime getCancelTime() { return cancelTime; }
+    public void setCancelTime(LocalDateTime cancelTime) { this.cancelTime = cancelTime; }
     public String getXid() { return xid; }
     public void setXid(String xid) { this.xid = xid; }
 }

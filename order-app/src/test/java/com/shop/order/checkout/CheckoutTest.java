@@ -14,6 +14,7 @@ import com.shop.api.error.ShopException;
 import com.shop.order.admission.CheckoutAdmission;
 import com.shop.order.db.OrderRecord;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 
@@ -25,13 +26,15 @@ class CheckoutTest {
     private final CheckoutChecks checks = mock(CheckoutChecks.class);
     private final ConfirmOrder confirmOrder = mock(ConfirmOrder.class);
     private final Orders orders = mock(Orders.class);
+    private final PaymentTimeouts paymentTimeouts = mock(PaymentTimeouts.class);
     private final PlaceOrder request = new PlaceOrder("r-1", 9_100_000_000_000_000_001L, 9_100_000_000_000_000_002L,
             1, new BigDecimal("10.00"), new BigDecimal("10.00"), new BigDecimal("20.00"), null, null, "a", "c");
     private final PricedOrder priced = new PricedOrder(request, new BigDecimal("10.00"), new BigDecimal("10.00"),
             new BigDecimal("20.00"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("20.00"));
 
     private Checkout checkout(long globalTimeoutMillis, long deadlineMillis) {
-        return new Checkout(checks, confirmOrder, orders, new CheckoutAdmission(2, 8, 100), globalTimeoutMillis,
+        return new Checkout(checks, confirmOrder, orders, new CheckoutAdmission(2, 8, 100), paymentTimeouts,
+                globalTimeoutMillis,
                 deadlineMillis);
     }
 
@@ -60,6 +63,31 @@ class CheckoutTest {
         assertThat(placed.order().getOrderId()).isEqualTo(ORDER_ID);
         verify(checks, times(3)).check(request);
         verify(confirmOrder, times(3)).confirm(priced);
+    }
+
+    @Test
+    void aConfirmedOrderLeftToPayGetsItsTimeoutScheduledOnceItsGlobalTransactionCommitted() {
+        when(checks.check(request)).thenReturn(priced);
+        when(confirmOrder.confirm(priced)).thenThrow(busy()).thenReturn(ORDER_ID);
+        OrderRecord confirmed = order(Orders.CONFIRMED);
+        confirmed.setPayDeadline(LocalDateTime.now().plusMinutes(30));
+        when(orders.find(ORDER_ID)).thenReturn(confirmed);
+
+        checkout(10_000, 8_000).place(request);
+
+        verify(paymentTimeouts, times(1)).schedule(confirmed);
+    }
+
+    @Test
+    void aPaidOrderOrAFailedCheckoutSchedulesNoTimeout() {
+        when(checks.check(request)).thenReturn(priced);
+        when(confirmOrder.confirm(priced)).thenReturn(ORDER_ID).thenThrow(new IllegalStateException("rolled back"));
+        when(orders.find(ORDER_ID)).thenReturn(order(Orders.CONFIRMED));
+
+        checkout(10_000, 8_000).place(request);
+        assertThatThrownBy(() -> checkout(10_000, 8_000).place(request)).isInstanceOf(IllegalStateException.class);
+
+        verify(paymentTimeouts, never()).schedule(any());
     }
 
     @Test

@@ -20,6 +20,7 @@ public class PaymentRecord {
     private String tradeNo;
     private LocalDateTime createTime;
     private LocalDateTime payTime;
+    private LocalDateTime closeTime;
 
     public Long getPayId() { return payId; }
     public void setPayId(Long payId) { this.payId = payId; }
@@ -39,4 +40,6 @@ public class PaymentRecord {
     public void setCreateTime(LocalDateTime createTime) { this.createTime = createTime; }
     public LocalDateTime getPayTime() { return payTime; }
     public void setPayTime(LocalDateTime payTime) { this.payTime = payTime; }
+    public LocalDateTime getCloseTime() { return closeTime; }
+    public void setCloseTime(LocalDateTime closeTime) { this.closeTime = closeTime; }
 }

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * The payment platform's success callback, top-down: verify → in one local transaction mark the
  * payment paid and put the pay-success event in the outbox → hand the event to the relay → answer.
+ * A callback for a payment its order's cancel closed is acknowledged too and recorded as a refund due
+ * ({@link RefundsDue}); the cancelled order is never marked paid.
  * The broker is never waited for: the answer goes back as soon as the local transaction committed,
  * and the event leaves when the broker takes it (docs/design.md#payment).
  */
@@ -37,6 +39,7 @@ public class PaymentCallbacks {
     private final PaymentMapper payments;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final RefundsDue refunds;
     private final LocalWrites localWrites;
     private final FaultInjector faults;
     private final ObjectMapper json;
@@ -44,7 +47,7 @@ public class PaymentCallbacks {
     private final long queueWaitMillis;
 
     public PaymentCallbacks(PaymentCallbackVerifier verifier, PaymentMapper payments, Outbox outbox, OutboxRelay relay,
-                            LocalWrites localWrites, FaultInjector faults, ObjectMapper json,
+                            RefundsDue refunds, LocalWrites localWrites, FaultInjector faults, ObjectMapper json,
                             @Value("${shop.payment.callback.concurrent:8}") int concurrent,
                             @Value("${shop.payment.callback.queue-wait-ms:500}") long queueWaitMillis) {
         this.running = new Semaphore(concurrent, true);
@@ -53,6 +56,7 @@ public class PaymentCallbacks {
         this.payments = payments;
         this.outbox = outbox;
         this.relay = relay;
+        this.refunds = refunds;
         this.localWrites = localWrites;
         this.faults = faults;
         this.json = json;
@@ -76,13 +80,32 @@ public class PaymentCallbacks {
 
     private void process(PaymentCallback callback) {
         // trade_pay rows are also written by global transactions (closing a payment): global-lock checked.
-        String outboxId = localWrites.underGlobalLock(() -> markPaid(callback));
-        if (outboxId == null) {
+        Accepted accepted = localWrites.underGlobalLock(() -> markPaid(callback));
+        if (accepted instanceof Paid paid) {
+            faults.at(FaultPoint.PAY_AFTER_CALLBACK_COMMIT);
+            relay.sendSoon(paid.outboxId());
+        } else if (accepted instanceof AlreadyPaid) {
             log.info("Duplicate callback for payment {} (trade {}): already paid", callback.payId(), callback.tradeNo());
-            return;
+        } else {
+            log.warn("Callback for payment {} (trade {}), closed by its order's cancel: acknowledged, refund due",
+                    callback.payId(), callback.tradeNo());
         }
-        faults.at(FaultPoint.PAY_AFTER_CALLBACK_COMMIT);
-        relay.sendSoon(outboxId);
+    }
+
+    /** What an accepted callback did. */
+    private sealed interface Accepted permits Paid, AlreadyPaid, PaidAfterClose {
+    }
+
+    /** The payment is paid now; the event waits in the outbox row. */
+    private record Paid(String outboxId) implements Accepted {
+    }
+
+    /** A duplicate: the payment was paid by an earlier callback. */
+    private record AlreadyPaid() implements Accepted {
+    }
+
+    /** The order was cancelled first: the money is recorded as owed back, the order stays cancelled. */
+    private record PaidAfterClose() implements Accepted {
     }
 
     private void admit() {
@@ -96,8 +119,7 @@ public class PaymentCallbacks {
         }
     }
 
-    /** The outbox row of the event, or null when the payment was already paid. */
-    private String markPaid(PaymentCallback callback) {
+    private Accepted markPaid(PaymentCallback callback) {
         PaymentRecord payment = payments.lockById(callback.payId());
         if (payment == null) {
             throw new ShopException(ErrorCode.PAYMENT_NOT_FOUND, "No payment " + callback.payId());
@@ -109,17 +131,19 @@ public class PaymentCallbacks {
         }
         // The payment row is ours (locked above, checked with the TC); the outbox row no global transaction writes.
         if (LocalWrites.unchecked(() -> payments.markPaid(callback.payId(), callback.tradeNo())) == 0) {
-            if (payment.getIsPaid() == Payments.PAID) {
-                return null;
+            if (payment.getIsPaid() == Payments.CLOSED) {
+                // The platform must stop retrying, so this is acknowledged; the money is not kept silently.
+                refunds.record(payment, callback.tradeNo());
+                return new PaidAfterClose();
             }
-            throw new ShopException(ErrorCode.PAYMENT_NOT_FOUND, "Payment " + callback.payId() + " is closed");
+            return new AlreadyPaid();
         }
         PaymentSucceeded event = new PaymentSucceeded(String.valueOf(payment.getPayId()),
                 String.valueOf(payment.getOrderId()), String.valueOf(payment.getUserId()),
                 Money.format(payment.getPayAmount()), callback.tradeNo(), Instant.now().toString());
         log.info("Payment {} of order {} paid (trade {})", payment.getPayId(), payment.getOrderId(), callback.tradeNo());
-        return LocalWrites.unchecked(() -> outbox.add(PaymentSucceeded.TOPIC, String.valueOf(payment.getPayId()),
-                toJson(event)));
+        return new Paid(LocalWrites.unchecked(() -> outbox.add(PaymentSucceeded.TOPIC, String.valueOf(payment.getPayId()),
+                toJson(event))));
     }
 
     private String toJson(PaymentSucceeded event) {

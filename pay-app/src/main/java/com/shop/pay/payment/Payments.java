@@ -8,18 +8,25 @@ import com.shop.pay.db.PaymentMapper;
 import com.shop.pay.db.PaymentRecord;
 import com.shop.pay.rpc.OrderProxy;
 import com.shop.support.id.IdGenerator;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Opening a payment for an order: at most one live (open or paid) payment per order. */
+/**
+ * An order's payment: opened by the buyer, paid by the platform's callback, or closed by the order's
+ * cancel. At most one per order, whatever its state (the unique {@code open_order_id}), so a paid order
+ * gets no second payment and a cancelled one none at all.
+ */
 @Service
 public class Payments {
 
     public static final int NOT_PAID = 1;
     public static final int PAID = 2;
+    public static final int CLOSED = 3;
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
@@ -79,9 +86,56 @@ public class Payments {
         return new Opened(payment, true);
     }
 
+    /**
+     * Closes the order's payment for good, as a branch of the cancel's global transaction. A closed
+     * payment is inserted first: if the order has none, that is the close, and an open racing it finds
+     * the closed payment and is refused. If the order has one, the unique key refuses the insert and the
+     * existing row is locked and closed — or, when it is paid, the close is refused: the payment won and
+     * the cancel rolls back. (Inserting first, not locking first: two cancels locking the empty index
+     * range of orders without payments deadlocked when both then inserted.)
+     */
+    @Transactional
+    public void close(long orderId, long userId, BigDecimal payAmount) {
+        if (insertedClosed(orderId, userId, payAmount)) {
+            log.info("Order {} cancelled before a payment was opened: its payment is closed", orderId);
+            return;
+        }
+        PaymentRecord payment = payments.lockLive(orderId);
+        if (payment.getIsPaid() == PAID) {
+            throw new ShopException(ErrorCode.PAYMENT_IS_PAID,
+                    "Order " + orderId + " is paid by payment " + payment.getPayId() + "; it is not cancelled");
+        }
+        if (payment.getIsPaid() == NOT_PAID && payments.close(payment.getPayId()) == 1) {
+            log.info("Payment {} of order {} closed", payment.getPayId(), orderId);
+        }
+    }
+
+    private boolean insertedClosed(long orderId, long userId, BigDecimal payAmount) {
+        try {
+            payments.insert(closedBeforeOpened(orderId, userId, payAmount));
+            return true;
+        } catch (DuplicateKeyException orderHasAPayment) {
+            return false;
+        }
+    }
+
+    private PaymentRecord closedBeforeOpened(long orderId, long userId, BigDecimal payAmount) {
+        PaymentRecord closed = new PaymentRecord();
+        closed.setPayId(ids.nextId());
+        closed.setOrderId(orderId);
+        closed.setUserId(userId);
+        closed.setPayAmount(payAmount);
+        closed.setIsPaid(CLOSED);
+        closed.setOpenOrderId(orderId);
+        LocalDateTime now = LocalDateTime.now().withNano(0);
+        closed.setCreateTime(now);
+        closed.setCloseTime(now);
+        return closed;
+    }
+
     private static Opened existing(PaymentRecord live) {
-        if (live == null) {
-            throw new ShopException(ErrorCode.ORDER_NOT_PAYABLE, "The order's payment was closed meanwhile");
+        if (live == null || live.getIsPaid() == CLOSED) {
+            throw new ShopException(ErrorCode.ORDER_NOT_PAYABLE, "The order's payment was closed: the order is cancelled");
         }
         if (live.getIsPaid() == PAID) {
             throw new ShopException(ErrorCode.PAYMENT_IS_PAID,

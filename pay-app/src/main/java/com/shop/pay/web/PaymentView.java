@@ -4,11 +4,15 @@ import com.shop.pay.db.PaymentRecord;
 import com.shop.pay.payment.Payments;
 import com.shop.support.web.Money;
 
-/** A payment as the REST contract shows it: ids and money as strings. */
-public record PaymentView(String payId, String orderId, String payAmount, boolean paid, String tradeNo) {
+/**
+ * A payment as the REST contract shows it: ids and money as strings; {@code closed} once its order's
+ * cancel closed it (it can no longer be paid).
+ */
+public record PaymentView(String payId, String orderId, String payAmount, boolean paid, boolean closed, String tradeNo) {
 
     static PaymentView of(PaymentRecord payment) {
         return new PaymentView(String.valueOf(payment.getPayId()), String.valueOf(payment.getOrderId()),
-                Money.format(payment.getPayAmount()), payment.getIsPaid() == Payments.PAID, payment.getTradeNo());
+                Money.format(payment.getPayAmount()), payment.getIsPaid() == Payments.PAID,
+                payment.getIsPaid() == Payments.CLOSED, payment.getTradeNo());
     }
 }

@@ -24,6 +24,18 @@ public enum FaultPoint {
     COUPON_AFTER_USE("coupon.after-use"),
     USER_BEFORE_DEDUCT("user.before-deduct"),
     USER_AFTER_DEDUCT("user.after-deduct"),
+    // The order timeout: its message not sent (a THROW loses it; the sweep must catch the order), and the cancel's
+    // global transaction between its steps (order side) and after each provider's local branch committed.
+    ORDER_BEFORE_SCHEDULE_TIMEOUT("order.before-schedule-timeout"),
+    ORDER_CANCEL_AFTER_CLAIM("order.cancel-after-claim"),
+    ORDER_CANCEL_AFTER_CLOSE_PAYMENT("order.cancel-after-close-payment"),
+    ORDER_CANCEL_AFTER_STOCK("order.cancel-after-stock"),
+    ORDER_CANCEL_AFTER_COUPON("order.cancel-after-coupon"),
+    ORDER_CANCEL_AFTER_REFUND("order.cancel-after-refund"),
+    PAY_AFTER_CLOSE_PAYMENT("pay.after-close-payment"),
+    GOODS_AFTER_RESTORE_STOCK("goods.after-restore-stock"),
+    COUPON_AFTER_RELEASE("coupon.after-release"),
+    USER_AFTER_REFUND("user.after-refund"),
     // Message consumers: inside the consumer's local transaction, before its effect (a THROW is a failed attempt).
     ORDER_BEFORE_MARK_PAID("order.before-mark-paid"),
     USER_BEFORE_GRANT_POINTS("user.before-grant-points"),

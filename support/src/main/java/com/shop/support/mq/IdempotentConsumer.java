@@ -68,16 +68,40 @@ public class IdempotentConsumer {
                 log.info("{}: message {} was already processed, redelivery ignored", group, key);
             }
         } catch (RuntimeException failure) {
-            boolean deadLetter = message.getReconsumeTimes() >= maxReconsumeTimes;
-            recordFailure(group, key, message, failure, deadLetter);
-            if (deadLetter) {
-                log.error("{}: message {} failed its last attempt ({} redeliveries); RocketMQ moves it to %DLQ%{}",
-                        group, key, message.getReconsumeTimes(), group, failure);
-            } else {
-                log.warn("{}: message {} failed (attempt {}), RocketMQ redelivers it later: {}",
-                        group, key, message.getReconsumeTimes() + 1, failure.toString());
-            }
+            failed(group, key, message, failure);
             throw failure;
+        }
+    }
+
+    /**
+     * Runs {@code effect} for this message, for an effect that is a global transaction of its own and
+     * idempotent by the state it changes (the order timeout's cancel acts only on an order still confirmed
+     * and unpaid). A global transaction cannot run inside the log row's local transaction, so here the log
+     * only records deliveries, the outcome and failures (dead letters included, as for every group), and a
+     * redelivery runs the effect again, which then changes nothing.
+     */
+    public void consumeStateGuarded(String group, MessageExt message, Runnable effect) {
+        String key = keyOf(message);
+        try {
+            effect.run();
+        } catch (RuntimeException failure) {
+            failed(group, key, message, failure);
+            throw failure;
+        }
+        record(group, key, message, DONE, null);
+    }
+
+    private void failed(String group, String key, MessageExt message, RuntimeException failure) {
+        boolean deadLetter = message.getReconsumeTimes() >= maxReconsumeTimes;
+        String remark = (deadLetter ? "dead-lettered after " + (message.getReconsumeTimes() + 1) + " attempts: " : "")
+                + failure;
+        record(group, key, message, deadLetter ? FAILED : PROCESSING, remark);
+        if (deadLetter) {
+            log.error("{}: message {} failed its last attempt ({} redeliveries); RocketMQ moves it to %DLQ%{}",
+                    group, key, message.getReconsumeTimes(), group, failure);
+        } else {
+            log.warn("{}: message {} failed (attempt {}), RocketMQ redelivers it later: {}",
+                    group, key, message.getReconsumeTimes() + 1, failure.toString());
         }
     }
 
@@ -111,20 +135,18 @@ public class IdempotentConsumer {
                 + "msg_body FROM trade_mq_consumer_log WHERE consumer_status = ? ORDER BY consumer_timestamp", FAILED);
     }
 
-    private void recordFailure(String group, String key, MessageExt message, RuntimeException failure,
-                               boolean deadLetter) {
-        String remark = truncate((deadLetter ? "dead-lettered after " + (message.getReconsumeTimes() + 1)
-                + " attempts: " : "") + failure, REMARK_LENGTH);
+    /** One more delivery of the message to the group, with its outcome; in its own transaction. */
+    private void record(String group, String key, MessageExt message, int status, String remark) {
         try {
             jdbc.update("INSERT INTO trade_mq_consumer_log (group_name, msg_key, msg_id, msg_tag, msg_body, consumer_status, "
                     + "consumer_times, consumer_timestamp, remark) VALUES (?, ?, ?, ?, ?, ?, 1, NOW(), ?) "
                     + "ON DUPLICATE KEY UPDATE consumer_times = consumer_times + 1, consumer_status = VALUES(consumer_status), "
-                    + "consumer_timestamp = NOW(), remark = VALUES(remark)",
-                    group, key, message.getMsgId(), message.getTags(), bodyOf(message),
-                    deadLetter ? FAILED : PROCESSING, remark);
+                    + "consumer_timestamp = NOW(), msg_id = VALUES(msg_id), remark = VALUES(remark)",
+                    group, key, message.getMsgId(), message.getTags(), bodyOf(message), status,
+                    remark == null ? null : truncate(remark, REMARK_LENGTH));
         } catch (RuntimeException bookkeeping) {
             // The message is redelivered anyway; losing the attempt count costs visibility, not correctness.
-            log.error("{}: could not record the failed attempt of message {}", group, key, bookkeeping);
+            log.error("{}: could not record a delivery of message {}", group, key, bookkeeping);
         }
     }
 

@@ -6,6 +6,7 @@ import com.shop.support.Causes;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
 import org.apache.dubbo.rpc.RpcException;
+import org.apache.seata.rm.datasource.exec.LockConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -59,6 +60,11 @@ public class ApiErrorHandler {
             // Every database connection busy: overload, answered like one (503 and Retry-After), not a defect.
             log.warn("No database connection free: {}", e.toString());
             return respond(ErrorCode.OVERLOADED, ErrorCode.OVERLOADED.defaultMessage());
+        }
+        if (Causes.has(e, LockConflictException.class)) {
+            // A global transaction held the row past the lock retries (a payment callback meeting a cancel in flight).
+            log.info("Global lock still held after the retries: {}", e.toString());
+            return respond(ErrorCode.BUSY, ErrorCode.BUSY.defaultMessage());
         }
         if (Causes.has(e, RpcException.class)) {
             log.error("A remote call failed", e);

@@ -40,6 +40,8 @@ public class UserProvider implements UserService {
 
     @Override
     public Outcome refundBalance(long userId, long orderId, BigDecimal amount) {
-        return Outcomes.of(() -> balance.refund(userId, orderId, amount));
+        Outcome outcome = Outcomes.of(() -> balance.refund(userId, orderId, amount));
+        faults.at(FaultPoint.USER_AFTER_REFUND);
+        return outcome;
     }
 }

@@ -1,0 +1,30 @@
+package com.shop.pay.rpc;
+
+import com.shop.api.Outcome;
+import com.shop.api.payment.PaymentService;
+import com.shop.pay.payment.Payments;
+import com.shop.support.fault.FaultInjector;
+import com.shop.support.fault.FaultPoint;
+import com.shop.support.rpc.Outcomes;
+import java.math.BigDecimal;
+import org.apache.dubbo.config.annotation.DubboService;
+
+/** The Dubbo face of pay-app. The "after" fault point fires once the local branch has committed. */
+@DubboService
+public class PaymentProvider implements PaymentService {
+
+    private final Payments payments;
+    private final FaultInjector faults;
+
+    public PaymentProvider(Payments payments, FaultInjector faults) {
+        this.payments = payments;
+        this.faults = faults;
+    }
+
+    @Override
+    public Outcome closePayment(long orderId, long userId, BigDecimal payAmount) {
+        Outcome outcome = Outcomes.of(() -> payments.close(orderId, userId, payAmount));
+        faults.at(FaultPoint.PAY_AFTER_CLOSE_PAYMENT);
+        return outcome;
+    }
+}
