@@ -54,7 +54,9 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
         StackSettings settings = Boolean.getBoolean("shop.e2e.use-environment")
                 ? StackSettings.fromEnvironment(root, dataDir, true)
                 : StackSettings.embedded(root, dataDir, true);
-        Stack stack = new Stack(settings.withFaultsEnabled(),
+        // Orders wait hours for their payment unless a test publishes a shorter timeout (OrderTimeouts): a suite
+        // running past the 30-minute default must not see earlier tests' orders cancelled under later ones.
+        Stack stack = new Stack(settings.withFaultsEnabled().with("SHOP_ORDER_PAYMENT_TIMEOUT", "6h"),
                 message -> System.out.println("[stack " + LocalTime.now().format(CLOCK) + "] " + message));
         // Also on an aborted run (Ctrl-C, surefire timeout): no process may outlive the tests.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "e2e-stack-shutdown"));
