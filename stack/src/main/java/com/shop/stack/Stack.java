@@ -29,6 +29,7 @@ public final class Stack implements AutoCloseable {
     private final Consumer<String> progress;
     private final Map<String, Component> components = new LinkedHashMap<>();
     private final Map<String, ManagedProcess> running = new ConcurrentHashMap<>();
+    private PinnedArtifacts pinnedArtifacts;
 
     public Stack(StackSettings settings, Consumer<String> progress) {
         this.settings = settings;
@@ -208,7 +209,13 @@ public final class Stack implements AutoCloseable {
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.addAll(component.jvmOptions());
             command.add("-cp");
-            command.add(classpath(component));
+            String classpath = classpath(component);
+            List<String> unpinned = pinnedArtifacts().problems(component.module(), classpath);
+            if (!unpinned.isEmpty()) {
+                throw new StackStartFailure("Refusing to start " + name + ": its artifacts are not the pinned ones ("
+                        + PinnedArtifacts.FILE + ")\n" + String.join("\n", unpinned));
+            }
+            command.add(classpath);
             command.add(component.mainClass());
             ManagedProcess process = ManagedProcess.start(name, command, settings.childEnvironment(), workDir,
                     logFile(name));
@@ -243,6 +250,13 @@ public final class Stack implements AutoCloseable {
             sleep(POLL);
         }
         progress.accept(String.format("%s ready (%.1f s)", name, (System.nanoTime() - start) / 1e9));
+    }
+
+    private synchronized PinnedArtifacts pinnedArtifacts() throws IOException {
+        if (pinnedArtifacts == null) {
+            pinnedArtifacts = PinnedArtifacts.load(settings.root());
+        }
+        return pinnedArtifacts;
     }
 
     private String classpath(Component component) throws IOException {
