@@ -73,15 +73,6 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
                 seataConsoleUser, seataConsolePassword, true, passThrough);
     }
 
-    /** The same stack with one more SHOP_* setting for its processes and the configuration it publishes. */
-    public StackSettings with(String variable, String value) {
-        Map<String, String> variables = new TreeMap<>(passThrough);
-        variables.put(variable, value);
-        return new StackSettings(root, dataDir, demoData, dbHost, dbPort, dbUser, dbPassword, embeddedDb, nacosAddr,
-                nacosUser, nacosPassword, embeddedNacos, rocketMqNamesrv, embeddedRocketMq, embeddedSeata,
-                seataConsoleUser, seataConsolePassword, faultsEnabled, Map.copyOf(variables));
-    }
-
     /** The repository root: the folder holding nacos-config/ and sql/, found upwards from here. */
     public static Path findRoot(Path start) {
         for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {

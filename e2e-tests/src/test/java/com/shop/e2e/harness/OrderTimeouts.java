@@ -70,6 +70,19 @@ public final class OrderTimeouts implements AutoCloseable {
         }
     }
 
+    /** The payment timeout every test runs with unless it publishes its own (see StackExtension). */
+    static void publishSuiteDefault(com.shop.stack.Stack stack, String paymentTimeout) {
+        try {
+            NacosOpenApi nacos = NacosOpenApi.of(stack.settings());
+            String published = nacos.readConfig("DEFAULT_GROUP", DATA_ID);
+            nacos.publishConfig("DEFAULT_GROUP", DATA_ID,
+                    published.replaceFirst("(?m)^(\\s+payment-timeout:).*$", "$1 " + paymentTimeout));
+            awaitRunning(paymentTimeout, setting(published, "interval"), setting(published, "grace"));
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish the suite's payment timeout: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Publishes order-app's payment timeout and sweep settings (as {@code 3s}, {@code 500ms}…) and waits
      * until order-app runs with them.

@@ -54,13 +54,16 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
         StackSettings settings = Boolean.getBoolean("shop.e2e.use-environment")
                 ? StackSettings.fromEnvironment(root, dataDir, true)
                 : StackSettings.embedded(root, dataDir, true);
-        // Orders wait hours for their payment unless a test publishes a shorter timeout (OrderTimeouts): a suite
-        // running past the 30-minute default must not see earlier tests' orders cancelled under later ones.
-        Stack stack = new Stack(settings.withFaultsEnabled().with("SHOP_ORDER_PAYMENT_TIMEOUT", "6h"),
+        Stack stack = new Stack(settings.withFaultsEnabled(),
                 message -> System.out.println("[stack " + LocalTime.now().format(CLOCK) + "] " + message));
         // Also on an aborted run (Ctrl-C, surefire timeout): no process may outlive the tests.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "e2e-stack-shutdown"));
         stack.startAll();
+        // Orders wait hours for their payment unless a test publishes a shorter timeout (OrderTimeouts): a suite
+        // running past the 30-minute default must not see earlier tests' orders cancelled under later ones.
+        // Published to Nacos, not set as SHOP_ORDER_PAYMENT_TIMEOUT: a variable in the services' environment
+        // would win over Nacos (docs/stack-traps.md#23-an-environment-variable-named-like-a-property-wins-over-nacos).
+        OrderTimeouts.publishSuiteDefault(stack, "6h");
         System.out.printf("[stack] all ready; resident memory of the stack: %d MB%n",
                 stack.residentMemoryBytes() / (1024 * 1024));
         return new RunningStack(stack, new Shop(stack));
