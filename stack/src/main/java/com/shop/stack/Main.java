@@ -133,10 +133,17 @@ public final class Main {
                 s.dataDir().resolve("logs"));
     }
 
-    /** Stays in the foreground until Ctrl-C; says so when a component dies on its own. */
+    /**
+     * Stays in the foreground until Ctrl-C, or until every component is gone (`./shop.sh stop` from another
+     * terminal); says so when a component dies on its own.
+     */
     private static void watch(Stack stack, CountDownLatch stopping) throws InterruptedException {
         List<String> reported = new ArrayList<>();
         while (!stopping.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (stack.componentNames().stream().noneMatch(stack::isRunning)) {
+                say("Every component has stopped; the launcher exits.");
+                return;
+            }
             for (String name : stack.componentNames()) {
                 if (!stack.isRunning(name) && !reported.contains(name)) {
                     say("WARNING: " + name + " is not running any more; see " + stack.logFile(name));
