@@ -2,13 +2,16 @@ package com.shop.e2e.harness;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shop.api.order.PaymentTimeout;
 import com.shop.stack.Components;
 import com.shop.stack.NacosOpenApi;
+import com.shop.stack.Stack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -53,83 +56,69 @@ public final class OrderTimeouts implements AutoCloseable {
         return producer;
     }
 
-    /** Settings in force until {@link #close()}, which publishes what was there before. */
+    /** Settings in force until {@link #close()}, which publishes what was there before and waits for it. */
     public final class Settings implements AutoCloseable {
         private final NacosOpenApi nacos;
         private final String original;
+        private final Map<String, String> runningBefore;
 
-        private Settings(NacosOpenApi nacos, String original) {
+        private Settings(NacosOpenApi nacos, String original, Map<String, String> runningBefore) {
             this.nacos = nacos;
             this.original = original;
+            this.runningBefore = runningBefore;
         }
 
         @Override
         public void close() throws Exception {
             nacos.publishConfig("DEFAULT_GROUP", DATA_ID, original);
-            awaitRunning(setting(original, "payment-timeout"), setting(original, "interval"), setting(original, "grace"));
+            awaitRunning(runningBefore);
         }
     }
 
     /** The payment timeout every test runs with unless it publishes its own (see StackExtension). */
-    static void publishSuiteDefault(com.shop.stack.Stack stack, String paymentTimeout) {
+    static void publishSuiteDefault(Stack stack, Duration paymentTimeout) {
         try {
             NacosOpenApi nacos = NacosOpenApi.of(stack.settings());
             String published = nacos.readConfig("DEFAULT_GROUP", DATA_ID);
-            nacos.publishConfig("DEFAULT_GROUP", DATA_ID,
-                    published.replaceFirst("(?m)^(\\s+payment-timeout:).*$", "$1 " + paymentTimeout));
-            awaitRunning(paymentTimeout, setting(published, "interval"), setting(published, "grace"));
+            nacos.publishConfig("DEFAULT_GROUP", DATA_ID, withSetting(published, "payment-timeout", paymentTimeout));
+            awaitRunning(Map.of("paymentTimeout", paymentTimeout.toString()));
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish the suite's payment timeout: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Publishes order-app's payment timeout and sweep settings (as {@code 3s}, {@code 500ms}…) and waits
-     * until order-app runs with them.
+     * Publishes order-app's payment timeout and sweep settings and waits until order-app runs with them.
+     * Published in ISO-8601 (PT4S), which is also how order-app's {@code /actuator/info} shows them.
      */
-    public Settings publish(String paymentTimeout, String sweepInterval, String sweepGrace) throws Exception {
+    public Settings publish(Duration paymentTimeout, Duration sweepInterval, Duration sweepGrace) throws Exception {
         NacosOpenApi nacos = NacosOpenApi.of(shop.stack().settings());
+        Map<String, String> runningBefore = running();
         String original = nacos.readConfig("DEFAULT_GROUP", DATA_ID);
-        String changed = original
-                .replaceFirst("(?m)^(\\s+payment-timeout:).*$", "$1 " + paymentTimeout)
-                .replaceFirst("(?m)^(\\s+interval:).*$", "$1 " + sweepInterval)
-                .replaceFirst("(?m)^(\\s+grace:).*$", "$1 " + sweepGrace);
+        String changed = withSetting(withSetting(withSetting(original, "payment-timeout", paymentTimeout),
+                "interval", sweepInterval), "grace", sweepGrace);
         nacos.publishConfig("DEFAULT_GROUP", DATA_ID, changed);
-        awaitRunning(paymentTimeout, sweepInterval, sweepGrace);
-        return new Settings(nacos, original);
+        awaitRunning(Map.of("paymentTimeout", paymentTimeout.toString(), "sweepInterval", sweepInterval.toString(),
+                "sweepGrace", sweepGrace.toString()));
+        return new Settings(nacos, original, runningBefore);
     }
 
-    private static String setting(String yaml, String key) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+" + key + ":\\s*(\\S+)").matcher(yaml);
-        if (!m.find()) {
-            throw new IllegalStateException("No " + key + " in " + DATA_ID);
-        }
-        return m.group(1);
+    /** The yaml with the first {@code key:} line's value replaced (the keys are unique in order-app.yaml). */
+    private static String withSetting(String yaml, String key, Duration value) {
+        return yaml.replaceFirst("(?m)^(\\s+" + key + ":).*$", "$1 " + value);
     }
 
-    private static void awaitRunning(String paymentTimeout, String sweepInterval, String sweepGrace) {
-        Map<String, String> expected = Map.of("paymentTimeout", iso(paymentTimeout), "sweepInterval", iso(sweepInterval),
-                "sweepGrace", iso(sweepGrace));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            var running = Http.get(Shop.actuator(Components.ORDER, "info")).json().path("orderTimeout");
-            return expected.entrySet().stream().allMatch(e -> e.getValue().equals(running.path(e.getKey()).asText()));
-        });
+    /** The order-timeout settings order-app runs with now, as its {@code /actuator/info} shows them. */
+    private static Map<String, String> running() {
+        JsonNode settings = Http.get(Shop.actuator(Components.ORDER, "info")).json().path("orderTimeout");
+        Map<String, String> running = new HashMap<>();
+        settings.fields().forEachRemaining(field -> running.put(field.getKey(), field.getValue().asText()));
+        return running;
     }
 
-    /** "3s", "500ms", "30m" as ISO-8601, the way order-app shows them. */
-    private static String iso(String value) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("Unsupported duration " + value);
-        }
-        long amount = Long.parseLong(m.group(1));
-        Duration duration = switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
-        return duration.toString();
+    private static void awaitRunning(Map<String, String> expected) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> running().entrySet().containsAll(expected.entrySet()));
     }
 
     /** Sends the order's timeout message now, as the broker's timer would at the deadline (or a duplicate). */

@@ -5,6 +5,7 @@ import com.shop.stack.StackSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -63,7 +64,7 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
         // running past the 30-minute default must not see earlier tests' orders cancelled under later ones.
         // Published to Nacos, not set as SHOP_ORDER_PAYMENT_TIMEOUT: a variable in the services' environment
         // would win over Nacos (docs/stack-traps.md#23-an-environment-variable-named-like-a-property-wins-over-nacos).
-        OrderTimeouts.publishSuiteDefault(stack, "6h");
+        OrderTimeouts.publishSuiteDefault(stack, Duration.ofHours(6));
         System.out.printf("[stack] all ready; resident memory of the stack: %d MB%n",
                 stack.residentMemoryBytes() / (1024 * 1024));
         return new RunningStack(stack, new Shop(stack));

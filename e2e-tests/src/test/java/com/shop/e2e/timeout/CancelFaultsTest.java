@@ -65,7 +65,8 @@ class CancelFaultsTest {
     void aFaultAtAnyStepRollsTheCancelBackAndALaterOneCompletesIt(String action) throws Exception {
         long delayMillis = action.equals("DELAY") ? PAST_GLOBAL_TIMEOUT_MS : 0;
         List<String> points = cancelPoints().toList();
-        try (OrderTimeouts.Settings ignored = timeouts.publish("2s", "1s", "1s")) {
+        try (OrderTimeouts.Settings ignored = timeouts.publish(Duration.ofSeconds(2), Duration.ofSeconds(1),
+                Duration.ofSeconds(1))) {
             points.forEach(point -> shop.arm(point, action, delayMillis));
             Map<Long, Shop.FullCheckout> orders = new LinkedHashMap<>();
             for (int i = 0; i < points.size(); i++) {
@@ -86,7 +87,8 @@ class CancelFaultsTest {
     void aProviderDyingAfterItsBranchCommittedIsRolledBackAndTheCancelCompletesAfterItsRestart(String point)
             throws Exception {
         String service = serviceOf(point);
-        try (OrderTimeouts.Settings ignored = timeouts.publish("2s", "1s", "1s")) {
+        try (OrderTimeouts.Settings ignored = timeouts.publish(Duration.ofSeconds(2), Duration.ofSeconds(1),
+                Duration.ofSeconds(1))) {
             shop.arm(point, "HALT", 0);
             Shop.FullCheckout checkout = shop.fullCheckout();
             long orderId = placed(checkout);

@@ -61,7 +61,8 @@ class OrderTimeoutTest {
     void unpaidOrdersAreCancelledAtTheirDeadlineAndStockCouponAndBalanceComeBackExactly() throws Exception {
         int orders = 20;
         List<Shop.FullCheckout> checkouts = new ArrayList<>();
-        try (OrderTimeouts.Settings ignored = timeouts.publish("4s", "30s", "10m"); CancelWatch watch = new CancelWatch()) {
+        try (OrderTimeouts.Settings ignored = timeouts.publish(Duration.ofSeconds(4), Duration.ofSeconds(30),
+                Duration.ofMinutes(10)); CancelWatch watch = new CancelWatch()) {
             for (int i = 0; i < orders; i++) {
                 Shop.FullCheckout checkout = shop.fullCheckout();
                 Http.Response placed = shop.placeOrder(checkout.order());
@@ -91,7 +92,7 @@ class OrderTimeoutTest {
     @Test
     void anOrderPaidBeforeItsDeadlineIsLeftAlone() throws Exception {
         Shop.UnpaidOrder order;
-        try (OrderTimeouts.Settings ignored = timeouts.publish("6s", "1s", "1s")) {
+        try (OrderTimeouts.Settings ignored = timeouts.publish(Duration.ofSeconds(6), Duration.ofSeconds(1), Duration.ofSeconds(1))) {
             order = shop.unpaidOrder();
             long payId = shop.openPayment(order.orderId());
             assertThat(shop.postCallback(shop.successCallback(payId, order)).status()).isEqualTo(200);
@@ -108,7 +109,7 @@ class OrderTimeoutTest {
 
     @Test
     void anOrderWhoseTimeoutMessageWasLostIsCancelledByTheSweep() throws Exception {
-        try (OrderTimeouts.Settings ignored = timeouts.publish("2s", "1s", "2s")) {
+        try (OrderTimeouts.Settings ignored = timeouts.publish(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2))) {
             shop.arm("order.before-schedule-timeout", "THROW", 0);
             Shop.UnpaidOrder order = shop.unpaidOrder();
             timeouts.awaitCancelled(order.orderId(), SETTLED);
@@ -124,7 +125,8 @@ class OrderTimeoutTest {
     void aPendingTimeoutSurvivesABrokerRestart() throws Exception {
         Map<Long, Instant> deadlines = new HashMap<>();
         // The sweep's grace is long: only the timer messages can cancel these orders within the test.
-        try (OrderTimeouts.Settings ignored = timeouts.publish("20s", "30s", "10m"); CancelWatch watch = new CancelWatch()) {
+        try (OrderTimeouts.Settings ignored = timeouts.publish(Duration.ofSeconds(20), Duration.ofSeconds(30),
+                Duration.ofMinutes(10)); CancelWatch watch = new CancelWatch()) {
             for (int i = 0; i < 5; i++) {
                 Http.Response placed = shop.placeOrder(shop.fullCheckout().order());
                 assertThat(placed.status()).as(placed.body()).isEqualTo(201);

@@ -43,15 +43,13 @@ public class OverdueOrderSweep {
         this.environment = environment;
     }
 
-    /** Cancels the overdue unpaid orders it finds; the number cancelled. */
-    public int sweep() {
+    /** Cancels the overdue unpaid orders it finds, a batch per round. */
+    void sweep() {
         LocalDateTime before = LocalDateTime.now().minus(grace());
         List<Long> overdue = orders.overdue(before, BATCH);
-        int cancelled = 0;
         for (long orderId : overdue) {
             try {
                 if (expireOrder.expire(orderId) == ExpireOrder.Result.CANCELLED) {
-                    cancelled++;
                     log.warn("Order {} was overdue and still unpaid without its timeout message: cancelled by the sweep",
                             orderId);
                 }
@@ -60,7 +58,6 @@ public class OverdueOrderSweep {
                         failure.toString());
             }
         }
-        return cancelled;
     }
 
     /** Ticks every second and sweeps when the configured interval has passed since the last round. */

@@ -135,12 +135,17 @@ public class IdempotentConsumer {
                 + "msg_body FROM trade_mq_consumer_log WHERE consumer_status = ? ORDER BY consumer_timestamp", FAILED);
     }
 
-    /** One more delivery of the message to the group, with its outcome; in its own transaction. */
+    /**
+     * One more delivery of the message to the group, with its outcome; in its own transaction. A row once
+     * done stays done: a later duplicate that fails (a state-guarded effect meeting a lock) is counted, but
+     * does not make a processed message look unprocessed or dead-lettered.
+     */
     private void record(String group, String key, MessageExt message, int status, String remark) {
         try {
             jdbc.update("INSERT INTO trade_mq_consumer_log (group_name, msg_key, msg_id, msg_tag, msg_body, consumer_status, "
                     + "consumer_times, consumer_timestamp, remark) VALUES (?, ?, ?, ?, ?, ?, 1, NOW(), ?) "
-                    + "ON DUPLICATE KEY UPDATE consumer_times = consumer_times + 1, consumer_status = VALUES(consumer_status), "
+                    + "ON DUPLICATE KEY UPDATE consumer_times = consumer_times + 1, "
+                    + "consumer_status = IF(consumer_status = " + DONE + ", " + DONE + ", VALUES(consumer_status)), "
                     + "consumer_timestamp = NOW(), msg_id = VALUES(msg_id), remark = VALUES(remark)",
                     group, key, message.getMsgId(), message.getTags(), bodyOf(message), status,
                     remark == null ? null : truncate(remark, REMARK_LENGTH));
