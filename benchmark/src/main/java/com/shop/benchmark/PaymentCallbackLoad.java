@@ -44,7 +44,11 @@ import java.util.stream.Stream;
  * paid, with the outbox rows left. Fixtures (user, confirmed unpaid order, open payment per
  * callback) are seeded straight into the databases; the stack is new on every run.
  *
- * <p>Usage: {@code ./benchmark.sh callbacks [--rate 200] [--seconds 20] [--warmup 5]}
+ * <p>The warm-up runs at most {@value #WARMUP_RATE}/s, a rate the stack sustains, for {@code --warmup}
+ * seconds: long enough for the services' JIT to compile the payment path, which a freshly started
+ * stack spends most of its CPU on, so the phases measure the steady state a platform meets.
+ *
+ * <p>Usage: {@code ./benchmark.sh callbacks [--rate 200] [--seconds 20] [--warmup 30]}
  */
 public final class PaymentCallbackLoad {
 
@@ -55,6 +59,7 @@ public final class PaymentCallbackLoad {
     private static final String AMOUNT = "70.00";
     private static final long POLL_NANOS = Duration.ofMillis(50).toNanos();
     private static final int CHUNK = 500;
+    private static final int WARMUP_RATE = 20;
 
     private PaymentCallbackLoad() {
     }
@@ -110,7 +115,7 @@ public final class PaymentCallbackLoad {
     public static void main(String[] args) throws Exception {
         int rate = LoadTools.option(args, "--rate", 200);
         int seconds = LoadTools.option(args, "--seconds", 20);
-        int warmup = LoadTools.option(args, "--warmup", 5);
+        int warmup = LoadTools.option(args, "--warmup", 30);
         if (rate < 1 || seconds < 1 || warmup < 0) {
             throw new IllegalArgumentException("--rate and --seconds must be at least 1, --warmup at least 0");
         }
@@ -144,16 +149,18 @@ public final class PaymentCallbackLoad {
             // All fixtures first, so seeding never overlaps a measurement. The stack is fresh, so the
             // ids of one run (3 per callback) cannot meet an earlier run's.
             long seedStart = System.nanoTime();
-            Batch warm = seed(settings, "warm-up", rate * warmup, LoadTools.fixtureIdBase());
+            int warmRate = Math.min(rate, WARMUP_RATE);
+            Batch warm = seed(settings, "warm-up", warmRate * warmup, LoadTools.fixtureIdBase());
             Batch up = seed(settings, "phase 1, broker up", rate * seconds, warm.nextFreeId());
             Batch down = seed(settings, "phase 2, broker down", rate * seconds, up.nextFreeId());
             System.out.printf("%nseeded %d users, orders and open payments in %.1f s (ids from %d); "
                             + "%d processors; %d callbacks/s, %d s per phase, %d s warm-up%n",
                     warm.size + up.size + down.size, (System.nanoTime() - seedStart) / 1e9, warm.firstId,
                     Runtime.getRuntime().availableProcessors(), rate, seconds, warmup);
+            System.out.printf("warm-up at %d/s%n", warmRate);
 
             if (warm.size > 0) {
-                send(http, platform, warm, rate);
+                send(http, platform, warm, warmRate);
                 // Let the warm-up's events drain so phase 1 starts with an empty outbox and idle consumers.
                 watchPaid(settings, warm, System.nanoTime() + Duration.ofSeconds(60).toNanos());
                 long paid = Arrays.stream(warm.seenPaid).filter(seen -> seen != 0).count();

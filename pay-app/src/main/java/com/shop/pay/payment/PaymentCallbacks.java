@@ -15,11 +15,8 @@ import com.shop.support.tx.LocalWrites;
 import com.shop.support.web.Money;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,15 +40,12 @@ public class PaymentCallbacks {
     private final LocalWrites localWrites;
     private final FaultInjector faults;
     private final ObjectMapper json;
-    private final Semaphore running;
-    private final long queueWaitMillis;
+    private final CallbackAdmission admission;
 
     public PaymentCallbacks(PaymentCallbackVerifier verifier, PaymentMapper payments, Outbox outbox, OutboxRelay relay,
                             RefundsDue refunds, LocalWrites localWrites, FaultInjector faults, ObjectMapper json,
-                            @Value("${shop.payment.callback.concurrent:8}") int concurrent,
-                            @Value("${shop.payment.callback.queue-wait-ms:500}") long queueWaitMillis) {
-        this.running = new Semaphore(concurrent, true);
-        this.queueWaitMillis = queueWaitMillis;
+                            CallbackAdmission admission) {
+        this.admission = admission;
         this.verifier = verifier;
         this.payments = payments;
         this.outbox = outbox;
@@ -63,18 +57,13 @@ public class PaymentCallbacks {
     }
 
     /**
-     * Accepts a success callback; a duplicate changes nothing and is accepted as well. At most
-     * {@code shop.payment.callback.concurrent} run at once; one that cannot start within
-     * {@code queue-wait-ms} is answered 503 OVERLOADED at once (the platform retries), instead of
-     * everyone waiting for a database connection.
+     * Accepts a success callback; a duplicate changes nothing and is accepted as well. Beyond what
+     * {@link CallbackAdmission} lets in, 503 OVERLOADED (the platform retries).
      */
     public void accept(Map<String, String> fields) {
         PaymentCallback callback = verifier.verify(fields);
-        admit();
-        try {
+        try (CallbackAdmission.Turn turn = admission.admit()) {
             process(callback);
-        } finally {
-            running.release();
         }
     }
 
@@ -106,17 +95,6 @@ public class PaymentCallbacks {
 
     /** The order was cancelled first: the money is recorded as owed back, the order stays cancelled. */
     private record PaidAfterClose() implements Accepted {
-    }
-
-    private void admit() {
-        try {
-            if (!running.tryAcquire(queueWaitMillis, TimeUnit.MILLISECONDS)) {
-                throw new ShopException(ErrorCode.OVERLOADED, "Too many payment callbacks at once; retry shortly");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ShopException(ErrorCode.OVERLOADED, "Interrupted while waiting to process the callback");
-        }
     }
 
     private Accepted markPaid(PaymentCallback callback) {
