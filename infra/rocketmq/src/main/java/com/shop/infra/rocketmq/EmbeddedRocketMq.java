@@ -35,6 +35,7 @@ public final class EmbeddedRocketMq {
 
     /** Never change it: a store written with one commit-log file size fails to load with another. */
     private static final int COMMIT_LOG_FILE_SIZE = 128 * 1024 * 1024;
+    private static final int TIMER_FLUSH_INTERVAL_MS = 10_000;
 
     private EmbeddedRocketMq() {
     }
@@ -133,6 +134,12 @@ public final class EmbeddedRocketMq {
         store.setMappedFileSizeCommitLog(COMMIT_LOG_FILE_SIZE); // the 1 GB default is much for a test broker
         store.setTimerWheelEnable(true);
         store.setTimerPrecisionMs(1000);
+        // The timer wheel is a 7-day array of slots (tens of MB) which the broker copies into its mapped file
+        // and flushes every interval: at the 1 s default that was most of the broker's CPU, idle or not
+        // (docs/design-notes.md#payment-benchmark). The mapped file is in the page cache, so a crashed broker
+        // keeps what it had written; only a host crash loses up to one interval, and the order-timeout
+        // sweep covers a lost timer.
+        store.setTimerFlushIntervalMs(TIMER_FLUSH_INTERVAL_MS);
         // Redelivery back-off: retry n of a failed message waits level 3+n. RocketMQ's standard levels start at
         // 10 s and grow to hours; a local stack (and its tests) wants the whole ladder in about half a minute.
         store.setMessageDelayLevel("1s 2s 3s 5s 8s 13s 21s 34s 55s 1m 2m 5m 10m 30m 1h 2h");
