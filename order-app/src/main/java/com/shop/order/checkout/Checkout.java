@@ -156,7 +156,7 @@ public class Checkout {
                 throw new ShopException(ErrorCode.REQUEST_IN_PROGRESS,
                         "An earlier request with this requestId failed; nothing was kept, send it again");
             }
-            if (order.getOrderStatus() != Orders.UNCONFIRMED) {
+            if (order.getOrderStatus().isSettled()) {
                 return order;
             }
             if (System.currentTimeMillis() > deadline) {

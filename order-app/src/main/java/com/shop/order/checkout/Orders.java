@@ -2,6 +2,12 @@ package com.shop.order.checkout;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import static com.shop.api.order.OrderStatus.CANCELLED;
+import static com.shop.api.order.OrderStatus.CONFIRMED;
+import static com.shop.api.order.OrderStatus.UNCONFIRMED;
+import static com.shop.api.order.PayStatus.PAID;
+import static com.shop.api.order.PayStatus.UNPAID;
+
 import com.shop.order.db.OrderMapper;
 import com.shop.order.db.OrderRecord;
 import com.shop.support.tx.LocalWrites;
@@ -17,12 +23,6 @@ import org.springframework.stereotype.Component;
 public class Orders {
 
     private static final Logger log = LoggerFactory.getLogger(Orders.class);
-
-    public static final int UNCONFIRMED = 0;
-    public static final int CONFIRMED = 1;
-    public static final int CANCELLED = 2;
-    public static final int UNPAID = 0;
-    public static final int PAID = 2;
 
     private final OrderMapper orders;
 

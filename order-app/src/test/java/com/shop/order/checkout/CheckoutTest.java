@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 
 import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
+import com.shop.api.order.OrderStatus;
 import com.shop.order.admission.CheckoutAdmission;
 import com.shop.order.db.OrderRecord;
 import java.math.BigDecimal;
@@ -40,7 +41,7 @@ class CheckoutTest {
 
     @Test
     void aReplayedRequestIdAnswersTheFirstOrderWithoutCheckingOrConfirmingAgain() {
-        OrderRecord first = order(Orders.CONFIRMED);
+        OrderRecord first = order(OrderStatus.CONFIRMED);
         when(orders.findByRequestId("r-1")).thenReturn(first);
 
         Checkout.Placed placed = checkout(10_000, 8_000).place(request);
@@ -55,7 +56,7 @@ class CheckoutTest {
     void aLostGlobalLockRaceIsRetriedWithFreshChecksAndANewGlobalTransaction() {
         when(checks.check(request)).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenThrow(busy()).thenThrow(busy()).thenReturn(ORDER_ID);
-        when(orders.find(ORDER_ID)).thenReturn(order(Orders.CONFIRMED));
+        when(orders.find(ORDER_ID)).thenReturn(order(OrderStatus.CONFIRMED));
 
         Checkout.Placed placed = checkout(10_000, 8_000).place(request);
 
@@ -69,7 +70,7 @@ class CheckoutTest {
     void aConfirmedOrderLeftToPayGetsItsTimeoutScheduledOnceItsGlobalTransactionCommitted() {
         when(checks.check(request)).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenThrow(busy()).thenReturn(ORDER_ID);
-        OrderRecord confirmed = order(Orders.CONFIRMED);
+        OrderRecord confirmed = order(OrderStatus.CONFIRMED);
         confirmed.setPayDeadline(LocalDateTime.now().plusMinutes(30));
         when(orders.find(ORDER_ID)).thenReturn(confirmed);
 
@@ -82,7 +83,7 @@ class CheckoutTest {
     void aPaidOrderOrAFailedCheckoutSchedulesNoTimeout() {
         when(checks.check(request)).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenReturn(ORDER_ID).thenThrow(new IllegalStateException("rolled back"));
-        when(orders.find(ORDER_ID)).thenReturn(order(Orders.CONFIRMED));
+        when(orders.find(ORDER_ID)).thenReturn(order(OrderStatus.CONFIRMED));
 
         checkout(10_000, 8_000).place(request);
         assertThatThrownBy(() -> checkout(10_000, 8_000).place(request)).isInstanceOf(IllegalStateException.class);
@@ -103,8 +104,8 @@ class CheckoutTest {
     void aConcurrentReplayLosingTheRequestIdRaceAnswersTheOrderTheOtherRequestMade() {
         when(checks.check(request)).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenThrow(new DuplicateKeyException("Duplicate entry 'r-1' for key 'uk_request_id'"));
-        OrderRecord first = order(Orders.CONFIRMED);
-        when(orders.findByRequestId("r-1")).thenReturn(null, order(Orders.UNCONFIRMED), first);
+        OrderRecord first = order(OrderStatus.CONFIRMED);
+        when(orders.findByRequestId("r-1")).thenReturn(null, order(OrderStatus.UNCONFIRMED), first);
 
         Checkout.Placed placed = checkout(10_000, 8_000).place(request);
 
@@ -137,7 +138,7 @@ class CheckoutTest {
         return new ShopException(ErrorCode.CHECKOUT_BUSY, "Global lock held by another transaction");
     }
 
-    private static OrderRecord order(int status) {
+    private static OrderRecord order(OrderStatus status) {
         OrderRecord order = new OrderRecord();
         order.setOrderId(ORDER_ID);
         order.setOrderStatus(status);
