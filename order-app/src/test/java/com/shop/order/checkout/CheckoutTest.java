@@ -14,10 +14,11 @@ import com.shop.api.error.ShopException;
 import com.shop.api.order.OrderStatus;
 import com.shop.order.admission.CheckoutAdmission;
 import com.shop.order.db.OrderRecord;
+import com.shop.support.rpc.ProviderUnavailable;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import org.apache.dubbo.rpc.RpcException;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DuplicateKeyException;
 
 /** Checkout's own decisions — replay, retry, timeout — with its collaborators stubbed. */
 class CheckoutTest {
@@ -103,7 +104,7 @@ class CheckoutTest {
     @Test
     void aConcurrentReplayLosingTheRequestIdRaceAnswersTheOrderTheOtherRequestMade() {
         when(checks.check(request)).thenReturn(priced);
-        when(confirmOrder.confirm(priced)).thenThrow(new DuplicateKeyException("Duplicate entry 'r-1' for key 'uk_request_id'"));
+        when(confirmOrder.confirm(priced)).thenThrow(new DuplicateRequest("r-1", null));
         OrderRecord first = order(OrderStatus.CONFIRMED);
         when(orders.findByRequestId("r-1")).thenReturn(null, order(OrderStatus.UNCONFIRMED), first);
 
@@ -123,6 +124,19 @@ class CheckoutTest {
 
         assertThatThrownBy(() -> checkout(50, 8_000).place(request))
                 .extracting(e -> ((ShopException) e).code()).isEqualTo(ErrorCode.TRANSACTION_TIMEOUT);
+    }
+
+    @Test
+    void aProviderThatStoppedAnsweringIsReportedAsSuchHoweverLongItTook() {
+        when(checks.check(request)).thenReturn(priced);
+        when(confirmOrder.confirm(priced)).thenAnswer(invocation -> {
+            Thread.sleep(80);
+            throw new ProviderUnavailable(new RpcException(RpcException.TIMEOUT_EXCEPTION, "no answer"));
+        });
+
+        assertThatThrownBy(() -> checkout(50, 8_000).place(request))
+                .extracting(e -> ((ShopException) e).code()).isEqualTo(ErrorCode.DOWNSTREAM_UNAVAILABLE);
+        verify(confirmOrder, times(1)).confirm(priced);
     }
 
     @Test
