@@ -1,5 +1,7 @@
 package com.shop.support;
 
+import com.baomidou.mybatisplus.autoconfigure.ConfigurationCustomizer;
+import com.shop.support.db.CodeTypeHandler;
 import com.shop.support.fault.FaultInjector;
 import com.shop.support.fault.FaultsEndpoint;
 import com.shop.support.id.IdGenerator;
@@ -48,6 +50,15 @@ public class SupportAutoConfiguration {
     @Bean
     ConfigRevisionInfo configRevisionInfo(Environment environment) {
         return new ConfigRevisionInfo(environment);
+    }
+
+    /**
+     * Every state enum is stored as its code ({@link CodeTypeHandler}). Set here, not in nacos-config: it is
+     * not a setting to tune, and without it MyBatis would write enum names into number columns.
+     */
+    @Bean
+    ConfigurationCustomizer statesStoredAsCodes() {
+        return configuration -> configuration.setDefaultEnumTypeHandler(CodeTypeHandler.class);
     }
 
     @Bean

@@ -14,6 +14,11 @@ public class ShopException extends RuntimeException {
         this.code = code;
     }
 
+    public ShopException(ErrorCode code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
+
     public ErrorCode code() {
         return code;
     }

@@ -1,7 +1,9 @@
 package com.shop.api.order;
 
-/** Where an order is in its life. The codes are the source notes' {@code order_status} values, used only in the database. */
-public enum OrderStatus {
+import com.shop.api.Coded;
+
+/** Where an order is in its life. The codes are the source notes' {@code order_status} values. */
+public enum OrderStatus implements Coded {
     UNCONFIRMED(0), CONFIRMED(1), CANCELLED(2), INVALID(3), REFUNDED(4);
 
     private final int code;
@@ -10,16 +12,22 @@ public enum OrderStatus {
         this.code = code;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
     public static OrderStatus ofCode(int code) {
-        for (OrderStatus status : values()) {
-            if (status.code == code) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("No order status with code " + code);
+        return Coded.ofCode(OrderStatus.class, code);
+    }
+
+    /** Its checkout is over (confirmed, or whatever came after): only an unconfirmed order is still being placed. */
+    public boolean isSettled() {
+        return this != UNCONFIRMED;
+    }
+
+    /** Still holds what it took (stock, coupon, balance): every order but a cancelled one. */
+    public boolean isLive() {
+        return this != CANCELLED;
     }
 }

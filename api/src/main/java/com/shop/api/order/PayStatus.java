@@ -1,7 +1,9 @@
 package com.shop.api.order;
 
-/** Whether an order is paid. The codes are the source notes' {@code pay_status} values, used only in the database. */
-public enum PayStatus {
+import com.shop.api.Coded;
+
+/** Whether an order is paid. The codes are the source notes' {@code pay_status} values. */
+public enum PayStatus implements Coded {
     UNPAID(0), PAYING(1), PAID(2);
 
     private final int code;
@@ -10,16 +12,12 @@ public enum PayStatus {
         this.code = code;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
     public static PayStatus ofCode(int code) {
-        for (PayStatus status : values()) {
-            if (status.code == code) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("No pay status with code " + code);
+        return Coded.ofCode(PayStatus.class, code);
     }
 }

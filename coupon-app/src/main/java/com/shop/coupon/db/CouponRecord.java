@@ -15,7 +15,7 @@ public class CouponRecord {
     private BigDecimal couponPrice;
     private Long userId;
     private Long orderId;
-    private Integer isUsed;
+    private CouponUse isUsed;
     private LocalDateTime usedTime;
 
     public Long getCouponId() { return couponId; }
@@ -26,8 +26,8 @@ public class CouponRecord {
     public void setUserId(Long userId) { this.userId = userId; }
     public Long getOrderId() { return orderId; }
     public void setOrderId(Long orderId) { this.orderId = orderId; }
-    public Integer getIsUsed() { return isUsed; }
-    public void setIsUsed(Integer isUsed) { this.isUsed = isUsed; }
+    public CouponUse getIsUsed() { return isUsed; }
+    public void setIsUsed(CouponUse isUsed) { this.isUsed = isUsed; }
     public LocalDateTime getUsedTime() { return usedTime; }
     public void setUsedTime(LocalDateTime usedTime) { this.usedTime = usedTime; }
 }

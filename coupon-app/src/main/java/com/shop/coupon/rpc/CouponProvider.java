@@ -5,6 +5,7 @@ import com.shop.api.coupon.CouponInfo;
 import com.shop.api.coupon.CouponService;
 import com.shop.coupon.coupons.Coupons;
 import com.shop.coupon.db.CouponRecord;
+import com.shop.coupon.db.CouponUse;
 import com.shop.support.fault.FaultInjector;
 import com.shop.support.fault.FaultPoint;
 import com.shop.support.rpc.Outcomes;
@@ -26,7 +27,7 @@ public class CouponProvider implements CouponService {
     public CouponInfo findCoupon(long couponId) {
         CouponRecord coupon = coupons.find(couponId);
         return coupon == null ? null : new CouponInfo(coupon.getCouponId(), coupon.getUserId(),
-                coupon.getCouponPrice(), coupon.getIsUsed() == 1);
+                coupon.getCouponPrice(), coupon.getIsUsed() == CouponUse.USED);
     }
 
     @Override

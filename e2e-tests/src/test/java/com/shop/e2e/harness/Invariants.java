@@ -2,6 +2,10 @@ package com.shop.e2e.harness;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import com.shop.api.order.OrderStatus;
+import com.shop.api.order.PayStatus;
+import com.shop.api.payment.PaymentState;
+import com.shop.user.db.MoneyLogType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +21,6 @@ import java.util.Objects;
  * A violation is described in words, so a failing test says which invariant broke and where.
  */
 public final class Invariants {
-
-    private static final int CANCELLED = 2;
-    private static final int UNCONFIRMED = 0;
 
     private final Databases db;
     private final SeataConsole console;
@@ -70,8 +71,8 @@ public final class Invariants {
         List<Map<String, Object>> orders = db.query("shop_order",
                 "SELECT order_id, user_id, order_status, goods_id, goods_number, coupon_id, money_paid FROM trade_order");
         List<Map<String, Object>> live = orders.stream()
-                .filter(o -> ((Number) o.get("order_status")).intValue() != CANCELLED).toList();
-        orders.stream().filter(o -> ((Number) o.get("order_status")).intValue() == UNCONFIRMED)
+                .filter(o -> status(o).isLive()).toList();
+        orders.stream().filter(o -> status(o) == OrderStatus.UNCONFIRMED)
                 .forEach(o -> broken.add("order " + o.get("order_id") + " is still unconfirmed"));
 
         checkStock(live, broken);
@@ -151,7 +152,7 @@ public final class Invariants {
                 + "FROM trade_user_money_log")) {
             BigDecimal amount = (BigDecimal) log.get("use_money");
             netPerOrder.merge(asLong(log.get("order_id")),
-                    ((Number) log.get("money_log_type")).intValue() == 1 ? amount : amount.negate(), BigDecimal::add);
+                    ((Number) log.get("money_log_type")).intValue() == MoneyLogType.PAID.code() ? amount : amount.negate(), BigDecimal::add);
         }
         for (Map<String, Object> order : live) {
             long orderId = asLong(order.get("order_id"));
@@ -196,7 +197,7 @@ public final class Invariants {
     private void checkPayments(List<String> broken) {
         Map<Long, Long> earned = new HashMap<>();
         for (Map<String, Object> payment : db.query("shop_pay", "SELECT p.pay_id, p.order_id, p.user_id, p.pay_amount, "
-                + "(SELECT COUNT(*) FROM trade_pay_log l WHERE l.pay_id = p.pay_id) AS logs FROM trade_pay p WHERE p.is_paid = 2")) {
+                + "(SELECT COUNT(*) FROM trade_pay_log l WHERE l.pay_id = p.pay_id) AS logs FROM trade_pay p WHERE p.is_paid = ?", PaymentState.PAID.code())) {
             long payId = asLong(payment.get("pay_id"));
             long orderId = asLong(payment.get("order_id"));
             earned.merge(asLong(payment.get("user_id")),
@@ -204,7 +205,8 @@ public final class Invariants {
             if (asLong(payment.get("logs")) != 1) {
                 broken.add("paid payment " + payId + " has " + payment.get("logs") + " pay log row(s), expected 1");
             }
-            if (db.count("shop_order", "SELECT COUNT(*) FROM trade_order WHERE order_id = ? AND pay_status = 2", orderId) != 1) {
+            if (db.count("shop_order", "SELECT COUNT(*) FROM trade_order WHERE order_id = ? AND pay_status = ?", orderId,
+                    PayStatus.PAID.code()) != 1) {
                 broken.add("payment " + payId + " is paid but order " + orderId + " is not");
             }
             if (db.count("shop_user", "SELECT COUNT(*) FROM trade_mq_consumer_log WHERE group_name = 'user-app-pay-success' "
@@ -213,7 +215,7 @@ public final class Invariants {
             }
         }
         long orphanLogs = db.count("shop_pay", "SELECT COUNT(*) FROM trade_pay_log l WHERE NOT EXISTS "
-                + "(SELECT 1 FROM trade_pay p WHERE p.pay_id = l.pay_id AND p.is_paid = 2)");
+                + "(SELECT 1 FROM trade_pay p WHERE p.pay_id = l.pay_id AND p.is_paid = ?)", PaymentState.PAID.code());
         if (orphanLogs > 0) {
             broken.add(orphanLogs + " pay log row(s) without a paid payment");
         }
@@ -239,21 +241,26 @@ public final class Invariants {
      */
     private void checkCancellations(List<String> broken) {
         for (Map<String, Object> payment : db.query("shop_pay", "SELECT pay_id, order_id, is_paid FROM trade_pay "
-                + "WHERE is_paid IN (2, 3)")) {
+                + "WHERE is_paid IN (?, ?)", PaymentState.PAID.code(), PaymentState.CLOSED.code())) {
             long orderId = asLong(payment.get("order_id"));
             boolean cancelled = db.count("shop_order", "SELECT COUNT(*) FROM trade_order WHERE order_id = ? "
-                    + "AND order_status = 2", orderId) == 1;
-            boolean closed = asLong(payment.get("is_paid")) == 3;
+                    + "AND order_status = ?", orderId, OrderStatus.CANCELLED.code()) == 1;
+            boolean closed = PaymentState.ofCode(((Number) payment.get("is_paid")).intValue()) == PaymentState.CLOSED;
             if (cancelled != closed) {
                 broken.add("payment " + payment.get("pay_id") + " is " + (closed ? "closed" : "paid") + " but order "
                         + orderId + (cancelled ? " is cancelled" : " is not cancelled"));
             }
         }
         long unowed = db.count("shop_pay", "SELECT COUNT(*) FROM trade_refund_due r WHERE NOT EXISTS (SELECT 1 FROM "
-                + "trade_pay p WHERE p.pay_id = r.pay_id AND p.is_paid = 3 AND p.pay_amount = r.pay_amount)");
+                + "trade_pay p WHERE p.pay_id = r.pay_id AND p.is_paid = ? AND p.pay_amount = r.pay_amount)",
+                PaymentState.CLOSED.code());
         if (unowed > 0) {
             broken.add(unowed + " refund(s) due without a closed payment of that amount");
         }
+    }
+
+    private static OrderStatus status(Map<String, Object> order) {
+        return OrderStatus.ofCode(((Number) order.get("order_status")).intValue());
     }
 
     private static Long asLong(Object value) {

@@ -4,7 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shop.api.order.OrderStatus;
 import com.shop.api.order.PaymentTimeout;
+import com.shop.api.payment.PaymentState;
 import com.shop.stack.Components;
 import com.shop.stack.NacosOpenApi;
 import com.shop.stack.Stack;
@@ -25,7 +27,6 @@ import org.apache.rocketmq.common.message.Message;
 public final class OrderTimeouts implements AutoCloseable {
 
     public static final String GROUP = "order-app-payment-timeout";
-    public static final int CANCELLED = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DATA_ID = "order-app.yaml";
@@ -132,12 +133,13 @@ public final class OrderTimeouts implements AutoCloseable {
         }
     }
 
-    public int orderStatus(long orderId) {
-        return (int) shop.db().count("shop_order", "SELECT order_status FROM trade_order WHERE order_id = ?", orderId);
+    public OrderStatus orderStatus(long orderId) {
+        return OrderStatus.ofCode((int) shop.db().count("shop_order", "SELECT order_status FROM trade_order WHERE order_id = ?",
+                orderId));
     }
 
     public void awaitCancelled(long orderId, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> orderStatus(orderId) == CANCELLED);
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> orderStatus(orderId) == OrderStatus.CANCELLED);
     }
 
     /** How often the timeout consumer was handed the order's message (duplicates included); 0 if never. */
@@ -147,9 +149,9 @@ public final class OrderTimeouts implements AutoCloseable {
         return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("consumer_times")).longValue();
     }
 
-    /** The payment's is_paid code: 1 open, 2 paid, 3 closed; 0 when the order has none. */
-    public int paymentState(long orderId) {
+    /** The state of the order's payment; null when the order has none. */
+    public PaymentState paymentState(long orderId) {
         List<Map<String, Object>> rows = shop.db().query("shop_pay", "SELECT is_paid FROM trade_pay WHERE order_id = ?", orderId);
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("is_paid")).intValue();
+        return rows.isEmpty() ? null : PaymentState.ofCode(((Number) rows.get(0).get("is_paid")).intValue());
     }
 }

@@ -3,6 +3,8 @@ package com.shop.e2e.timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.shop.api.order.OrderStatus;
+import com.shop.api.payment.PaymentState;
 import com.shop.e2e.harness.Http;
 import com.shop.e2e.harness.OrderTimeouts;
 import com.shop.e2e.harness.Shop;
@@ -95,7 +97,7 @@ class CancelFaultsTest {
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> !shop.stack().isRunning(service));
-            assertThat(timeouts.orderStatus(orderId)).as("not cancelled while %s is down", service).isNotEqualTo(2);
+            assertThat(timeouts.orderStatus(orderId)).as("not cancelled while %s is down", service).isNotEqualTo(OrderStatus.CANCELLED);
             shop.stack().start(service);
             shop.awaitProvidersReachable(Duration.ofSeconds(60));
 
@@ -128,6 +130,6 @@ class CancelFaultsTest {
                 .get(0).get("user_money")).as("balance refunded").isEqualTo(new BigDecimal("100.00"));
         assertThat(shop.db().count("shop_user", "SELECT COUNT(*) FROM trade_user_money_log WHERE order_id = ? "
                 + "AND money_log_type = 2", orderId)).as("refunded once").isEqualTo(1);
-        assertThat(timeouts.paymentState(orderId)).as("payment closed").isEqualTo(3);
+        assertThat(timeouts.paymentState(orderId)).as("payment closed").isEqualTo(PaymentState.CLOSED);
     }
 }

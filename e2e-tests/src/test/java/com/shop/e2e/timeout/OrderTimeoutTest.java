@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.shop.api.order.OrderStatus;
+import com.shop.api.payment.PaymentState;
 import com.shop.e2e.harness.Http;
 import com.shop.e2e.harness.OrderTimeouts;
 import com.shop.e2e.harness.Shop;
@@ -100,8 +102,8 @@ class OrderTimeoutTest {
             // Its timeout message still comes, and finds nothing to do.
             await().atMost(SETTLED).until(() -> timeouts.deliveries(order.orderId()) == 1);
         }
-        assertThat(timeouts.orderStatus(order.orderId())).as("still confirmed").isEqualTo(1);
-        assertThat(timeouts.paymentState(order.orderId())).as("payment paid").isEqualTo(2);
+        assertThat(timeouts.orderStatus(order.orderId())).as("still confirmed").isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(timeouts.paymentState(order.orderId())).as("payment paid").isEqualTo(PaymentState.PAID);
         assertThat(shop.db().count("shop_goods", "SELECT goods_number FROM trade_goods WHERE goods_id = ?", order.goodsId()))
                 .as("stock stays sold").isEqualTo(8);
         shop.invariants().awaitHold(SETTLED);
@@ -114,7 +116,7 @@ class OrderTimeoutTest {
             Shop.UnpaidOrder order = shop.unpaidOrder();
             timeouts.awaitCancelled(order.orderId(), SETTLED);
             assertThat(timeouts.deliveries(order.orderId())).as("no message was ever delivered").isZero();
-            assertThat(timeouts.paymentState(order.orderId())).as("its payment closed before anyone opened it").isEqualTo(3);
+            assertThat(timeouts.paymentState(order.orderId())).as("its payment closed before anyone opened it").isEqualTo(PaymentState.CLOSED);
             assertThat(shop.db().count("shop_goods", "SELECT goods_number FROM trade_goods WHERE goods_id = ?",
                     order.goodsId())).isEqualTo(10);
         }
@@ -171,7 +173,7 @@ class OrderTimeoutTest {
         double dueBefore = refundsDueMetric();
         timeouts.fireNow(order.orderId());
         timeouts.awaitCancelled(order.orderId(), SETTLED);
-        assertThat(timeouts.paymentState(order.orderId())).as("payment closed").isEqualTo(3);
+        assertThat(timeouts.paymentState(order.orderId())).as("payment closed").isEqualTo(PaymentState.CLOSED);
 
         Map<String, String> callback = shop.successCallback(payId, order);
         PaymentPlatform.Answer answer = shop.postCallback(callback);
@@ -179,8 +181,8 @@ class OrderTimeoutTest {
         assertThat(answer.json().path("result").asText()).isEqualTo("SUCCESS");
         assertThat(shop.postCallback(callback).status()).as("the platform's retry").isEqualTo(200);
 
-        assertThat(timeouts.orderStatus(order.orderId())).as("the order stays cancelled").isEqualTo(2);
-        assertThat(timeouts.paymentState(order.orderId())).as("the payment stays closed").isEqualTo(3);
+        assertThat(timeouts.orderStatus(order.orderId())).as("the order stays cancelled").isEqualTo(OrderStatus.CANCELLED);
+        assertThat(timeouts.paymentState(order.orderId())).as("the payment stays closed").isEqualTo(PaymentState.CLOSED);
         JsonNode refunds = Http.get(Shop.actuator(Components.PAY, "refunds")).json();
         List<String> owed = new ArrayList<>();
         refunds.path("rows").forEach(row -> {
@@ -225,7 +227,7 @@ class OrderTimeoutTest {
             Instant now = Instant.now();
             String ids = String.join(",", waiting.stream().map(String::valueOf).toList());
             for (Map<String, Object> row : shop.db().query("shop_order", "SELECT order_id FROM trade_order WHERE order_id IN ("
-                    + ids + ") AND order_status = " + OrderTimeouts.CANCELLED)) {
+                    + ids + ") AND order_status = " + OrderStatus.CANCELLED.code())) {
                 seen.putIfAbsent(((Number) row.get("order_id")).longValue(), now);
             }
         }

@@ -3,6 +3,8 @@ package com.shop.e2e.timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.shop.api.order.OrderStatus;
+import com.shop.api.payment.PaymentState;
 import com.shop.e2e.harness.OrderTimeouts;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
@@ -57,13 +59,13 @@ class PayCancelRaceTest {
 
                 await().atMost(SETTLED).pollInterval(Duration.ofMillis(100))
                         .until(() -> timeouts.deliveries(order.orderId()) >= 1 && settled(shop, timeouts, order.orderId()));
-                boolean cancelled = timeouts.orderStatus(order.orderId()) == OrderTimeouts.CANCELLED;
+                boolean cancelled = timeouts.orderStatus(order.orderId()) == OrderStatus.CANCELLED;
                 if (cancelled) {
-                    assertThat(timeouts.paymentState(order.orderId())).as("round %d: payment closed", round).isEqualTo(3);
+                    assertThat(timeouts.paymentState(order.orderId())).as("round %d: payment closed", round).isEqualTo(PaymentState.CLOSED);
                     assertThat(shop.db().count("shop_pay", "SELECT COUNT(*) FROM trade_refund_due WHERE pay_id = ?", payId))
                             .as("round %d: refund due", round).isEqualTo(1);
                 } else {
-                    assertThat(timeouts.paymentState(order.orderId())).as("round %d: payment paid", round).isEqualTo(2);
+                    assertThat(timeouts.paymentState(order.orderId())).as("round %d: payment paid", round).isEqualTo(PaymentState.PAID);
                     assertThat(shop.db().count("shop_pay", "SELECT COUNT(*) FROM trade_refund_due WHERE pay_id = ?", payId))
                             .as("round %d: no refund due", round).isZero();
                 }
@@ -80,6 +82,6 @@ class PayCancelRaceTest {
         boolean processed = shop.db().count("shop_order", "SELECT COUNT(*) FROM trade_mq_consumer_log WHERE group_name = ? "
                 + "AND msg_key = ? AND consumer_status = 1", OrderTimeouts.GROUP, String.valueOf(orderId)) == 1;
         boolean paid = shop.db().count("shop_order", "SELECT pay_status FROM trade_order WHERE order_id = ?", orderId) == 2;
-        return processed && (paid || timeouts.orderStatus(orderId) == OrderTimeouts.CANCELLED);
+        return processed && (paid || timeouts.orderStatus(orderId) == OrderStatus.CANCELLED);
     }
 }

@@ -4,6 +4,7 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
@@ -20,10 +21,10 @@ public interface GoodsMapper extends BaseMapper<GoodsRecord> {
     /** The stock log row; its primary key (goods, order, type) refuses a second reduce or restore. */
     @Insert("INSERT INTO trade_goods_number_log (goods_id, order_id, log_type, goods_number, log_time) "
             + "VALUES (#{goodsId}, #{orderId}, #{logType}, #{quantity}, NOW())")
-    int insertLog(@Param("goodsId") long goodsId, @Param("orderId") long orderId, @Param("logType") int logType,
+    int insertLog(@Param("goodsId") long goodsId, @Param("orderId") long orderId, @Param("logType") StockLogType logType,
                   @Param("quantity") int signedQuantity);
 
-    @org.apache.ibatis.annotations.Select("SELECT COUNT(*) FROM trade_goods_number_log "
+    @Select("SELECT COUNT(*) FROM trade_goods_number_log "
             + "WHERE goods_id = #{goodsId} AND order_id = #{orderId} AND log_type = #{logType}")
-    int countLogs(@Param("goodsId") long goodsId, @Param("orderId") long orderId, @Param("logType") int logType);
+    int countLogs(@Param("goodsId") long goodsId, @Param("orderId") long orderId, @Param("logType") StockLogType logType);
 }

@@ -4,20 +4,18 @@ import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
 import com.shop.goods.db.GoodsMapper;
 import com.shop.goods.db.GoodsRecord;
+import com.shop.goods.db.StockLogType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stock on hand, moved only per order and always with a stock-log row. */
+/** Stock on hand, moved only per order and always with a stock-log row ({@link StockLogType}). */
 @Service
 public class Stock {
 
     private static final Logger log = LoggerFactory.getLogger(Stock.class);
-
-    static final int REDUCED = 1;
-    static final int RESTORED = 2;
 
     private final GoodsMapper goods;
 
@@ -40,7 +38,7 @@ public class Stock {
                     : new ShopException(ErrorCode.GOODS_NUM_NOT_ENOUGH, "Not enough stock of goods " + goodsId);
         }
         try {
-            goods.insertLog(goodsId, orderId, REDUCED, -quantity);
+            goods.insertLog(goodsId, orderId, StockLogType.REDUCED, -quantity);
         } catch (DuplicateKeyException e) {
             // Throwing rolls the reduction above back with the local transaction.
             throw new ShopException(ErrorCode.REQUEST_PARAMETER_INVALID,
@@ -52,11 +50,11 @@ public class Stock {
     /** Puts back what the order took; a second restore, or one for an order that took nothing, changes nothing. */
     @Transactional
     public void restore(long orderId, long goodsId, int quantity) {
-        if (goods.countLogs(goodsId, orderId, REDUCED) == 0) {
+        if (goods.countLogs(goodsId, orderId, StockLogType.REDUCED) == 0) {
             return;
         }
         try {
-            goods.insertLog(goodsId, orderId, RESTORED, quantity);
+            goods.insertLog(goodsId, orderId, StockLogType.RESTORED, quantity);
         } catch (DuplicateKeyException alreadyRestored) {
             return;
         }

@@ -6,12 +6,11 @@ import com.shop.order.admission.CheckoutAdmission;
 import com.shop.order.admission.Deadline;
 import com.shop.order.db.OrderRecord;
 import com.shop.support.Causes;
+import com.shop.support.rpc.ProviderUnavailable;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,7 +69,7 @@ public class Checkout {
             for (int attempt = 1; ; attempt++) {
                 try (CheckoutAdmission.Permit permit = visit.admit(request.goodsId(), request.goodsNumber(), deadline)) {
                     return confirm(check(request, permit));
-                } catch (RequestIdTaken taken) {
+                } catch (DuplicateRequest taken) {
                     // Outside the permit: waiting for the other request must not hold this goods' lane.
                     return new Placed(awaitSettled(request.requestId()), true);
                 } catch (LostRace lost) {
@@ -110,11 +109,12 @@ public class Checkout {
             }
             return new Placed(confirmed, false);
         } catch (RuntimeException failure) {
-            if (isDuplicateRequestId(failure)) {
-                throw new RequestIdTaken();
+            DuplicateRequest duplicate = Causes.find(failure, DuplicateRequest.class);
+            if (duplicate != null) {
+                throw duplicate;
             }
             // A provider that died or stopped answering is the cause to report, however long it took.
-            if (!Causes.has(failure, RpcException.class)
+            if (!Causes.has(failure, ProviderUnavailable.class)
                     && System.currentTimeMillis() - started >= globalTimeoutMillis) {
                 throw new ShopException(ErrorCode.TRANSACTION_TIMEOUT, "The checkout ran past the "
                         + globalTimeoutMillis + " ms global-transaction timeout and was rolled back");
@@ -124,13 +124,6 @@ public class Checkout {
                 throw new LostRace(failure);
             }
             throw failure;
-        }
-    }
-
-    /** A concurrent request with the same request id inserted its order first; this one wrote nothing. */
-    private static final class RequestIdTaken extends RuntimeException {
-        private RequestIdTaken() {
-            super(null, null, false, false);
         }
     }
 
@@ -156,7 +149,7 @@ public class Checkout {
                 throw new ShopException(ErrorCode.REQUEST_IN_PROGRESS,
                         "An earlier request with this requestId failed; nothing was kept, send it again");
             }
-            if (order.getOrderStatus() != Orders.UNCONFIRMED) {
+            if (order.getOrderStatus().isSettled()) {
                 return order;
             }
             if (System.currentTimeMillis() > deadline) {
@@ -164,11 +157,6 @@ public class Checkout {
             }
             pause(SETTLE_POLL_MILLIS);
         }
-    }
-
-    private static boolean isDuplicateRequestId(Throwable failure) {
-        DuplicateKeyException duplicate = Causes.find(failure, DuplicateKeyException.class);
-        return duplicate != null && String.valueOf(duplicate.getMessage()).contains("uk_request_id");
     }
 
     private static void pause(long millis) {

@@ -2,6 +2,12 @@ package com.shop.order.checkout;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import static com.shop.api.order.OrderStatus.CANCELLED;
+import static com.shop.api.order.OrderStatus.CONFIRMED;
+import static com.shop.api.order.OrderStatus.UNCONFIRMED;
+import static com.shop.api.order.PayStatus.PAID;
+import static com.shop.api.order.PayStatus.UNPAID;
+
 import com.shop.order.db.OrderMapper;
 import com.shop.order.db.OrderRecord;
 import com.shop.support.tx.LocalWrites;
@@ -10,6 +16,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /** order-app's own table, written as branches of the checkout's and the cancel's global transactions. */
@@ -17,12 +24,8 @@ import org.springframework.stereotype.Component;
 public class Orders {
 
     private static final Logger log = LoggerFactory.getLogger(Orders.class);
-
-    public static final int UNCONFIRMED = 0;
-    public static final int CONFIRMED = 1;
-    public static final int CANCELLED = 2;
-    public static final int UNPAID = 0;
-    public static final int PAID = 2;
+    /** trade_order's unique key on request_id (sql/shop_order). */
+    private static final String REQUEST_ID_KEY = "uk_request_id";
 
     private final OrderMapper orders;
 
@@ -38,7 +41,10 @@ public class Orders {
         return orders.selectOne(new LambdaQueryWrapper<OrderRecord>().eq(OrderRecord::getRequestId, requestId));
     }
 
-    /** The order as checked, unconfirmed; the unique request id refuses a concurrent replay here. */
+    /**
+     * The order as checked, unconfirmed; the unique request id refuses a concurrent replay here
+     * ({@link DuplicateRequest}).
+     */
     public void insertUnconfirmed(long orderId, PricedOrder priced, String xid) {
         PlaceOrder request = priced.request();
         OrderRecord order = new OrderRecord();
@@ -62,7 +68,14 @@ public class Orders {
         order.setPayAmount(priced.payAmount());
         order.setAddTime(LocalDateTime.now().withNano(0));
         order.setXid(xid);
-        orders.insert(order);
+        try {
+            orders.insert(order);
+        } catch (DuplicateKeyException duplicate) {
+            if (String.valueOf(duplicate.getMessage()).contains(REQUEST_ID_KEY)) {
+                throw new DuplicateRequest(request.requestId(), duplicate);
+            }
+            throw duplicate;
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package com.shop.order.db;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
+import com.shop.api.order.OrderStatus;
+import com.shop.api.order.PayStatus;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
@@ -14,8 +16,8 @@ public class OrderRecord {
     private Long orderId;
     private String requestId;
     private Long userId;
-    private Integer orderStatus;
-    private Integer payStatus;
+    private OrderStatus orderStatus;
+    private PayStatus payStatus;
     private Integer shippingStatus;
     private String address;
     private String consignee;
@@ -42,10 +44,10 @@ public class OrderRecord {
     public void setRequestId(String requestId) { this.requestId = requestId; }
     public Long getUserId() { return userId; }
     public void setUserId(Long userId) { this.userId = userId; }
-    public Integer getOrderStatus() { return orderStatus; }
-    public void setOrderStatus(Integer orderStatus) { this.orderStatus = orderStatus; }
-    public Integer getPayStatus() { return payStatus; }
-    public void setPayStatus(Integer payStatus) { this.payStatus = payStatus; }
+    public OrderStatus getOrderStatus() { return orderStatus; }
+    public void setOrderStatus(OrderStatus orderStatus) { this.orderStatus = orderStatus; }
+    public PayStatus getPayStatus() { return payStatus; }
+    public void setPayStatus(PayStatus payStatus) { this.payStatus = payStatus; }
     public Integer getShippingStatus() { return shippingStatus; }
     public void setShippingStatus(Integer shippingStatus) { this.shippingStatus = shippingStatus; }
     public String getAddress() { return address; }

@@ -1,11 +1,18 @@
 package com.shop.order.rpc;
 
+import static com.shop.support.rpc.ProviderUnavailable.call;
+import static com.shop.support.rpc.ProviderUnavailable.run;
+
 import com.shop.api.coupon.CouponInfo;
 import com.shop.api.coupon.CouponService;
+import com.shop.support.rpc.ProviderUnavailable;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.stereotype.Component;
 
-/** coupon-app as order-app sees it: refusals come back as exceptions carrying their error code. */
+/**
+ * coupon-app as order-app sees it: refusals come back as exceptions carrying their error code, and a call
+ * Dubbo could not complete as {@link ProviderUnavailable}.
+ */
 @Component
 public class CouponProxy {
 
@@ -13,14 +20,14 @@ public class CouponProxy {
     private CouponService coupons;
 
     public CouponInfo find(long couponId) {
-        return coupons.findCoupon(couponId);
+        return call(() -> coupons.findCoupon(couponId));
     }
 
     public void use(long couponId, long userId, long orderId) {
-        coupons.useCoupon(couponId, userId, orderId).orThrow();
+        run(() -> coupons.useCoupon(couponId, userId, orderId).orThrow());
     }
 
     public void release(long couponId, long orderId) {
-        coupons.releaseCoupon(couponId, orderId).orThrow();
+        run(() -> coupons.releaseCoupon(couponId, orderId).orThrow());
     }
 }

@@ -1,11 +1,18 @@
 package com.shop.order.rpc;
 
+import static com.shop.support.rpc.ProviderUnavailable.call;
+import static com.shop.support.rpc.ProviderUnavailable.run;
+
 import com.shop.api.goods.GoodsInfo;
 import com.shop.api.goods.GoodsService;
+import com.shop.support.rpc.ProviderUnavailable;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.stereotype.Component;
 
-/** goods-app as order-app sees it: refusals come back as exceptions carrying their error code. */
+/**
+ * goods-app as order-app sees it: refusals come back as exceptions carrying their error code, and a call
+ * Dubbo could not complete as {@link ProviderUnavailable}.
+ */
 @Component
 public class GoodsProxy {
 
@@ -13,14 +20,14 @@ public class GoodsProxy {
     private GoodsService goods;
 
     public GoodsInfo find(long goodsId) {
-        return goods.findGoods(goodsId);
+        return call(() -> goods.findGoods(goodsId));
     }
 
     public void reduceStock(long orderId, long goodsId, int quantity) {
-        goods.reduceStock(orderId, goodsId, quantity).orThrow();
+        run(() -> goods.reduceStock(orderId, goodsId, quantity).orThrow());
     }
 
     public void restoreStock(long orderId, long goodsId, int quantity) {
-        goods.restoreStock(orderId, goodsId, quantity).orThrow();
+        run(() -> goods.restoreStock(orderId, goodsId, quantity).orThrow());
     }
 }

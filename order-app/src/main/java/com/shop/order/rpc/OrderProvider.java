@@ -1,9 +1,7 @@
 package com.shop.order.rpc;
 
 import com.shop.api.order.OrderService;
-import com.shop.api.order.OrderStatus;
 import com.shop.api.order.OrderSummary;
-import com.shop.api.order.PayStatus;
 import com.shop.order.checkout.Orders;
 import com.shop.order.db.OrderRecord;
 import org.apache.dubbo.config.annotation.DubboService;
@@ -22,6 +20,6 @@ public class OrderProvider implements OrderService {
     public OrderSummary findOrder(long orderId) {
         OrderRecord order = orders.find(orderId);
         return order == null ? null : new OrderSummary(order.getOrderId(), order.getUserId(),
-                OrderStatus.ofCode(order.getOrderStatus()), PayStatus.ofCode(order.getPayStatus()), order.getPayAmount());
+                order.getOrderStatus(), order.getPayStatus(), order.getPayAmount());
     }
 }

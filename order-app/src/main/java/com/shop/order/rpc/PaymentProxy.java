@@ -1,11 +1,17 @@
 package com.shop.order.rpc;
 
+import static com.shop.support.rpc.ProviderUnavailable.run;
+
 import com.shop.api.payment.PaymentService;
+import com.shop.support.rpc.ProviderUnavailable;
 import java.math.BigDecimal;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.stereotype.Component;
 
-/** pay-app as order-app sees it: refusals come back as exceptions carrying their error code. */
+/**
+ * pay-app as order-app sees it: refusals come back as exceptions carrying their error code, and a call
+ * Dubbo could not complete as {@link ProviderUnavailable}.
+ */
 @Component
 public class PaymentProxy {
 
@@ -13,6 +19,6 @@ public class PaymentProxy {
     private PaymentService payments;
 
     public void close(long orderId, long userId, BigDecimal payAmount) {
-        payments.closePayment(orderId, userId, payAmount).orThrow();
+        run(() -> payments.closePayment(orderId, userId, payAmount).orThrow());
     }
 }

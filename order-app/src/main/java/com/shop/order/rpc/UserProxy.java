@@ -1,12 +1,19 @@
 package com.shop.order.rpc;
 
+import static com.shop.support.rpc.ProviderUnavailable.call;
+import static com.shop.support.rpc.ProviderUnavailable.run;
+
 import com.shop.api.user.UserInfo;
 import com.shop.api.user.UserService;
+import com.shop.support.rpc.ProviderUnavailable;
 import java.math.BigDecimal;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.stereotype.Component;
 
-/** user-app as order-app sees it: refusals come back as exceptions carrying their error code. */
+/**
+ * user-app as order-app sees it: refusals come back as exceptions carrying their error code, and a call
+ * Dubbo could not complete as {@link ProviderUnavailable}.
+ */
 @Component
 public class UserProxy {
 
@@ -14,14 +21,14 @@ public class UserProxy {
     private UserService users;
 
     public UserInfo find(long userId) {
-        return users.findUser(userId);
+        return call(() -> users.findUser(userId));
     }
 
     public void deductBalance(long userId, long orderId, BigDecimal amount) {
-        users.deductBalance(userId, orderId, amount).orThrow();
+        run(() -> users.deductBalance(userId, orderId, amount).orThrow());
     }
 
     public void refundBalance(long userId, long orderId, BigDecimal amount) {
-        users.refundBalance(userId, orderId, amount).orThrow();
+        run(() -> users.refundBalance(userId, orderId, amount).orThrow());
     }
 }

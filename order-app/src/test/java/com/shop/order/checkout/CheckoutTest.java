@@ -11,12 +11,14 @@ import static org.mockito.Mockito.when;
 
 import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
+import com.shop.api.order.OrderStatus;
 import com.shop.order.admission.CheckoutAdmission;
 import com.shop.order.db.OrderRecord;
+import com.shop.support.rpc.ProviderUnavailable;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import org.apache.dubbo.rpc.RpcException;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DuplicateKeyException;
 
 /** Checkout's own decisions — replay, retry, timeout — with its collaborators stubbed. */
 class CheckoutTest {
@@ -40,7 +42,7 @@ class CheckoutTest {
 
     @Test
     void aReplayedRequestIdAnswersTheFirstOrderWithoutCheckingOrConfirmingAgain() {
-        OrderRecord first = order(Orders.CONFIRMED);
+        OrderRecord first = order(OrderStatus.CONFIRMED);
         when(orders.findByRequestId("r-1")).thenReturn(first);
 
         Checkout.Placed placed = checkout(10_000, 8_000).place(request);
@@ -55,7 +57,7 @@ class CheckoutTest {
     void aLostGlobalLockRaceIsRetriedWithFreshChecksAndANewGlobalTransaction() {
         when(checks.check(request)).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenThrow(busy()).thenThrow(busy()).thenReturn(ORDER_ID);
-        when(orders.find(ORDER_ID)).thenReturn(order(Orders.CONFIRMED));
+        when(orders.find(ORDER_ID)).thenReturn(order(OrderStatus.CONFIRMED));
 
         Checkout.Placed placed = checkout(10_000, 8_000).place(request);
 
@@ -69,7 +71,7 @@ class CheckoutTest {
     void aConfirmedOrderLeftToPayGetsItsTimeoutScheduledOnceItsGlobalTransactionCommitted() {
         when(checks.check(request)).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenThrow(busy()).thenReturn(ORDER_ID);
-        OrderRecord confirmed = order(Orders.CONFIRMED);
+        OrderRecord confirmed = order(OrderStatus.CONFIRMED);
         confirmed.setPayDeadline(LocalDateTime.now().plusMinutes(30));
         when(orders.find(ORDER_ID)).thenReturn(confirmed);
 
@@ -82,7 +84,7 @@ class CheckoutTest {
     void aPaidOrderOrAFailedCheckoutSchedulesNoTimeout() {
         when(checks.check(request)).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenReturn(ORDER_ID).thenThrow(new IllegalStateException("rolled back"));
-        when(orders.find(ORDER_ID)).thenReturn(order(Orders.CONFIRMED));
+        when(orders.find(ORDER_ID)).thenReturn(order(OrderStatus.CONFIRMED));
 
         checkout(10_000, 8_000).place(request);
         assertThatThrownBy(() -> checkout(10_000, 8_000).place(request)).isInstanceOf(IllegalStateException.class);
@@ -102,9 +104,9 @@ class CheckoutTest {
     @Test
     void aConcurrentReplayLosingTheRequestIdRaceAnswersTheOrderTheOtherRequestMade() {
         when(checks.check(request)).thenReturn(priced);
-        when(confirmOrder.confirm(priced)).thenThrow(new DuplicateKeyException("Duplicate entry 'r-1' for key 'uk_request_id'"));
-        OrderRecord first = order(Orders.CONFIRMED);
-        when(orders.findByRequestId("r-1")).thenReturn(null, order(Orders.UNCONFIRMED), first);
+        when(confirmOrder.confirm(priced)).thenThrow(new DuplicateRequest("r-1", null));
+        OrderRecord first = order(OrderStatus.CONFIRMED);
+        when(orders.findByRequestId("r-1")).thenReturn(null, order(OrderStatus.UNCONFIRMED), first);
 
         Checkout.Placed placed = checkout(10_000, 8_000).place(request);
 
@@ -125,6 +127,19 @@ class CheckoutTest {
     }
 
     @Test
+    void aProviderThatStoppedAnsweringIsReportedAsSuchHoweverLongItTook() {
+        when(checks.check(request)).thenReturn(priced);
+        when(confirmOrder.confirm(priced)).thenAnswer(invocation -> {
+            Thread.sleep(80);
+            throw new ProviderUnavailable(new RpcException(RpcException.TIMEOUT_EXCEPTION, "no answer"));
+        });
+
+        assertThatThrownBy(() -> checkout(50, 8_000).place(request))
+                .extracting(e -> ((ShopException) e).code()).isEqualTo(ErrorCode.DOWNSTREAM_UNAVAILABLE);
+        verify(confirmOrder, times(1)).confirm(priced);
+    }
+
+    @Test
     void aRefusalOfTheChecksIsAnsweredWithoutAGlobalTransaction() {
         when(checks.check(request)).thenThrow(new StockShort(request.goodsId(), 0));
 
@@ -137,7 +152,7 @@ class CheckoutTest {
         return new ShopException(ErrorCode.CHECKOUT_BUSY, "Global lock held by another transaction");
     }
 
-    private static OrderRecord order(int status) {
+    private static OrderRecord order(OrderStatus status) {
         OrderRecord order = new OrderRecord();
         order.setOrderId(ORDER_ID);
         order.setOrderStatus(status);

@@ -3,10 +3,8 @@ package com.shop.order.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.shop.support.fault.FaultInjector;
+import com.shop.order.mq.PaymentTimeoutMessages;
 import java.time.Duration;
-import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -14,8 +12,7 @@ import org.springframework.mock.env.MockEnvironment;
 class PaymentTimeoutsTest {
 
     private final MockEnvironment environment = new MockEnvironment();
-    private final PaymentTimeouts timeouts = new PaymentTimeouts(environment, mock(RocketMQTemplate.class),
-            new ObjectMapper(), new FaultInjector(false, "order"));
+    private final PaymentTimeouts timeouts = new PaymentTimeouts(environment, mock(PaymentTimeoutMessages.class));
 
     @Test
     void withoutASettingAnOrderWaitsThirtyMinutes() {

@@ -24,7 +24,7 @@ public interface PaymentMapper extends BaseMapper<PaymentRecord> {
     @Select("SELECT * FROM trade_pay WHERE open_order_id = #{orderId} FOR UPDATE")
     PaymentRecord lockLive(@Param("orderId") long orderId);
 
-    /** Open → closed, once. */
+    /** Open → closed, once (is_paid codes: {@code PaymentState}). */
     @Update("UPDATE trade_pay SET is_paid = 3, close_time = NOW() WHERE pay_id = #{payId} AND is_paid = 1")
     int close(@Param("payId") long payId);
 

@@ -3,6 +3,7 @@ package com.shop.pay.db;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
+import com.shop.api.payment.PaymentState;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
@@ -15,7 +16,7 @@ public class PaymentRecord {
     private Long orderId;
     private Long userId;
     private BigDecimal payAmount;
-    private Integer isPaid;
+    private PaymentState isPaid;
     private Long openOrderId;
     private String tradeNo;
     private LocalDateTime createTime;
@@ -30,8 +31,8 @@ public class PaymentRecord {
     public void setUserId(Long userId) { this.userId = userId; }
     public BigDecimal getPayAmount() { return payAmount; }
     public void setPayAmount(BigDecimal payAmount) { this.payAmount = payAmount; }
-    public Integer getIsPaid() { return isPaid; }
-    public void setIsPaid(Integer isPaid) { this.isPaid = isPaid; }
+    public PaymentState getIsPaid() { return isPaid; }
+    public void setIsPaid(PaymentState isPaid) { this.isPaid = isPaid; }
     public Long getOpenOrderId() { return openOrderId; }
     public void setOpenOrderId(Long openOrderId) { this.openOrderId = openOrderId; }
     public String getTradeNo() { return tradeNo; }

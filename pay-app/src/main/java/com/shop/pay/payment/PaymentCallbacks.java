@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
+import com.shop.api.payment.PaymentState;
 import com.shop.api.payment.PaymentSucceeded;
 import com.shop.pay.db.PaymentMapper;
 import com.shop.pay.db.PaymentRecord;
@@ -109,7 +110,7 @@ public class PaymentCallbacks {
         }
         // The payment row is ours (locked above, checked with the TC); the outbox row no global transaction writes.
         if (LocalWrites.unchecked(() -> payments.markPaid(callback.payId(), callback.tradeNo())) == 0) {
-            if (payment.getIsPaid() == Payments.CLOSED) {
+            if (payment.getIsPaid() == PaymentState.CLOSED) {
                 // The platform must stop retrying, so this is acknowledged; the money is not kept silently.
                 refunds.record(payment, callback.tradeNo());
                 return new PaidAfterClose();

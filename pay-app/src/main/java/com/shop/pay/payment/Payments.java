@@ -4,6 +4,7 @@ import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
 import com.shop.api.order.OrderSummary;
 import com.shop.api.order.PayStatus;
+import com.shop.api.payment.PaymentState;
 import com.shop.pay.db.PaymentMapper;
 import com.shop.pay.db.PaymentRecord;
 import com.shop.pay.rpc.OrderProxy;
@@ -23,10 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Payments {
-
-    public static final int NOT_PAID = 1;
-    public static final int PAID = 2;
-    public static final int CLOSED = 3;
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
@@ -73,7 +70,7 @@ public class Payments {
         payment.setOrderId(orderId);
         payment.setUserId(order.getUserId());
         payment.setPayAmount(order.getPayAmount());
-        payment.setIsPaid(NOT_PAID);
+        payment.setIsPaid(PaymentState.NOT_PAID);
         payment.setOpenOrderId(orderId);
         payment.setCreateTime(LocalDateTime.now().withNano(0));
         try {
@@ -101,11 +98,11 @@ public class Payments {
             return;
         }
         PaymentRecord payment = payments.lockLive(orderId);
-        if (payment.getIsPaid() == PAID) {
+        if (payment.getIsPaid() == PaymentState.PAID) {
             throw new ShopException(ErrorCode.PAYMENT_IS_PAID,
                     "Order " + orderId + " is paid by payment " + payment.getPayId() + "; it is not cancelled");
         }
-        if (payment.getIsPaid() == NOT_PAID && payments.close(payment.getPayId()) == 1) {
+        if (payment.getIsPaid() == PaymentState.NOT_PAID && payments.close(payment.getPayId()) == 1) {
             log.info("Payment {} of order {} closed", payment.getPayId(), orderId);
         }
     }
@@ -125,7 +122,7 @@ public class Payments {
         closed.setOrderId(orderId);
         closed.setUserId(userId);
         closed.setPayAmount(payAmount);
-        closed.setIsPaid(CLOSED);
+        closed.setIsPaid(PaymentState.CLOSED);
         closed.setOpenOrderId(orderId);
         LocalDateTime now = LocalDateTime.now().withNano(0);
         closed.setCreateTime(now);
@@ -134,10 +131,10 @@ public class Payments {
     }
 
     private static Opened existing(PaymentRecord live) {
-        if (live == null || live.getIsPaid() == CLOSED) {
+        if (live == null || live.getIsPaid() == PaymentState.CLOSED) {
             throw new ShopException(ErrorCode.ORDER_NOT_PAYABLE, "The order's payment was closed: the order is cancelled");
         }
-        if (live.getIsPaid() == PAID) {
+        if (live.getIsPaid() == PaymentState.PAID) {
             throw new ShopException(ErrorCode.PAYMENT_IS_PAID,
                     "Order " + live.getOrderId() + " is already paid by payment " + live.getPayId());
         }

@@ -1,7 +1,7 @@
 package com.shop.pay.web;
 
+import com.shop.api.payment.PaymentState;
 import com.shop.pay.db.PaymentRecord;
-import com.shop.pay.payment.Payments;
 import com.shop.support.web.Money;
 
 /**
@@ -12,7 +12,7 @@ public record PaymentView(String payId, String orderId, String payAmount, boolea
 
     static PaymentView of(PaymentRecord payment) {
         return new PaymentView(String.valueOf(payment.getPayId()), String.valueOf(payment.getOrderId()),
-                Money.format(payment.getPayAmount()), payment.getIsPaid() == Payments.PAID,
-                payment.getIsPaid() == Payments.CLOSED, payment.getTradeNo());
+                Money.format(payment.getPayAmount()), payment.getIsPaid() == PaymentState.PAID,
+                payment.getIsPaid() == PaymentState.CLOSED, payment.getTradeNo());
     }
 }

@@ -24,10 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class IdempotentConsumer {
 
-    public static final int PROCESSING = 0;
-    public static final int DONE = 1;
-    public static final int FAILED = 2;
-
     private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
     private static final int REMARK_LENGTH = 500;
     private static final int BODY_LENGTH = 2000;
@@ -88,14 +84,14 @@ public class IdempotentConsumer {
             failed(group, key, message, failure);
             throw failure;
         }
-        record(group, key, message, DONE, null);
+        record(group, key, message, ConsumerStatus.DONE, null);
     }
 
     private void failed(String group, String key, MessageExt message, RuntimeException failure) {
         boolean deadLetter = message.getReconsumeTimes() >= maxReconsumeTimes;
         String remark = (deadLetter ? "dead-lettered after " + (message.getReconsumeTimes() + 1) + " attempts: " : "")
                 + failure;
-        record(group, key, message, deadLetter ? FAILED : PROCESSING, remark);
+        record(group, key, message, deadLetter ? ConsumerStatus.FAILED : ConsumerStatus.PROCESSING, remark);
         if (deadLetter) {
             log.error("{}: message {} failed its last attempt ({} redeliveries); RocketMQ moves it to %DLQ%{}",
                     group, key, message.getReconsumeTimes(), group, failure);
@@ -112,10 +108,10 @@ public class IdempotentConsumer {
     private boolean claimUnlessDone(String group, String key, MessageExt message) {
         jdbc.update("INSERT IGNORE INTO trade_mq_consumer_log (group_name, msg_key, msg_id, msg_tag, msg_body, "
                 + "consumer_status, consumer_times, consumer_timestamp) VALUES (?, ?, ?, ?, ?, ?, 0, NOW())",
-                group, key, message.getMsgId(), message.getTags(), bodyOf(message), PROCESSING);
+                group, key, message.getMsgId(), message.getTags(), bodyOf(message), ConsumerStatus.PROCESSING.code());
         Integer status = jdbc.queryForObject("SELECT consumer_status FROM trade_mq_consumer_log "
                 + "WHERE group_name = ? AND msg_key = ? FOR UPDATE", Integer.class, group, key);
-        if (status != null && status == DONE) {
+        if (status != null && status == ConsumerStatus.DONE.code()) {
             jdbc.update("UPDATE trade_mq_consumer_log SET consumer_times = consumer_times + 1 "
                     + "WHERE group_name = ? AND msg_key = ?", group, key);
             return false;
@@ -126,13 +122,14 @@ public class IdempotentConsumer {
     private int markDone(String group, String key, MessageExt message) {
         return jdbc.update("UPDATE trade_mq_consumer_log SET consumer_status = ?, consumer_times = consumer_times + 1, "
                 + "consumer_timestamp = NOW(), msg_id = ?, remark = NULL WHERE group_name = ? AND msg_key = ?",
-                DONE, message.getMsgId(), group, key);
+                ConsumerStatus.DONE.code(), message.getMsgId(), group, key);
     }
 
     /** The rows of this service's groups that gave up: their messages are in a dead-letter queue. */
     public List<Map<String, Object>> deadLetters() {
         return jdbc.queryForList("SELECT group_name, msg_key, msg_id, msg_tag, consumer_times, consumer_timestamp, remark, "
-                + "msg_body FROM trade_mq_consumer_log WHERE consumer_status = ? ORDER BY consumer_timestamp", FAILED);
+                + "msg_body FROM trade_mq_consumer_log WHERE consumer_status = ? ORDER BY consumer_timestamp",
+                ConsumerStatus.FAILED.code());
     }
 
     /**
@@ -140,15 +137,15 @@ public class IdempotentConsumer {
      * done stays done: a later duplicate that fails (a state-guarded effect meeting a lock) is counted, but
      * does not make a processed message look unprocessed or dead-lettered.
      */
-    private void record(String group, String key, MessageExt message, int status, String remark) {
+    private void record(String group, String key, MessageExt message, ConsumerStatus status, String remark) {
         try {
             jdbc.update("INSERT INTO trade_mq_consumer_log (group_name, msg_key, msg_id, msg_tag, msg_body, consumer_status, "
                     + "consumer_times, consumer_timestamp, remark) VALUES (?, ?, ?, ?, ?, ?, 1, NOW(), ?) "
                     + "ON DUPLICATE KEY UPDATE consumer_times = consumer_times + 1, "
-                    + "consumer_status = IF(consumer_status = " + DONE + ", " + DONE + ", VALUES(consumer_status)), "
+                    + "consumer_status = IF(consumer_status = ?, consumer_status, VALUES(consumer_status)), "
                     + "consumer_timestamp = NOW(), msg_id = VALUES(msg_id), remark = VALUES(remark)",
-                    group, key, message.getMsgId(), message.getTags(), bodyOf(message), status,
-                    remark == null ? null : truncate(remark, REMARK_LENGTH));
+                    group, key, message.getMsgId(), message.getTags(), bodyOf(message), status.code(),
+                    remark == null ? null : truncate(remark, REMARK_LENGTH), ConsumerStatus.DONE.code());
         } catch (RuntimeException bookkeeping) {
             // The message is redelivered anyway; losing the attempt count costs visibility, not correctness.
             log.error("{}: could not record a delivery of message {}", group, key, bookkeeping);

@@ -2,6 +2,7 @@ package com.shop.user.balance;
 
 import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
+import com.shop.user.db.MoneyLogType;
 import com.shop.user.db.UserMapper;
 import com.shop.user.db.UserRecord;
 import java.math.BigDecimal;
@@ -11,14 +12,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A user's balance, moved only per order and always with a money-log row (type 1 paid, 2 refund). */
+/** A user's balance, moved only per order and always with a money-log row ({@link MoneyLogType}). */
 @Service
 public class Balance {
 
     private static final Logger log = LoggerFactory.getLogger(Balance.class);
-
-    static final int PAID = 1;
-    static final int REFUND = 2;
 
     private final UserMapper users;
 
@@ -36,7 +34,7 @@ public class Balance {
             throw new ShopException(ErrorCode.MONEY_PAID_LESS_ZERO, "The amount to deduct must be > 0");
         }
         try {
-            users.insertLog(userId, orderId, PAID, amount);
+            users.insertLog(userId, orderId, MoneyLogType.PAID, amount);
         } catch (DuplicateKeyException e) {
             throw new ShopException(ErrorCode.BALANCE_ALREADY_DEDUCTED,
                     "Balance of user " + userId + " was already deducted for order " + orderId);
@@ -53,7 +51,7 @@ public class Balance {
     /** Gives back what the order was charged, once; an order that was never charged gets nothing. */
     @Transactional
     public void refund(long userId, long orderId, BigDecimal amount) {
-        BigDecimal charged = users.loggedAmount(userId, orderId, PAID);
+        BigDecimal charged = users.loggedAmount(userId, orderId, MoneyLogType.PAID);
         if (charged == null) {
             return;
         }
@@ -62,7 +60,7 @@ public class Balance {
                     "Order " + orderId + " was charged " + charged + ", not " + amount);
         }
         try {
-            users.insertLog(userId, orderId, REFUND, amount);
+            users.insertLog(userId, orderId, MoneyLogType.REFUND, amount);
         } catch (DuplicateKeyException alreadyRefunded) {
             return;
         }

@@ -22,12 +22,13 @@ public interface UserMapper extends BaseMapper<UserRecord> {
     /** The money-log row; its primary key (user, order, type) refuses a second deduction or refund. */
     @Insert("INSERT INTO trade_user_money_log (user_id, order_id, money_log_type, use_money, create_time) "
             + "VALUES (#{userId}, #{orderId}, #{type}, #{amount}, NOW())")
-    int insertLog(@Param("userId") long userId, @Param("orderId") long orderId, @Param("type") int type,
+    int insertLog(@Param("userId") long userId, @Param("orderId") long orderId, @Param("type") MoneyLogType type,
                   @Param("amount") BigDecimal amount);
 
     @Select("SELECT use_money FROM trade_user_money_log WHERE user_id = #{userId} AND order_id = #{orderId} "
             + "AND money_log_type = #{type}")
-    BigDecimal loggedAmount(@Param("userId") long userId, @Param("orderId") long orderId, @Param("type") int type);
+    BigDecimal loggedAmount(@Param("userId") long userId, @Param("orderId") long orderId,
+                            @Param("type") MoneyLogType type);
 
     /** Locks the user's row for this transaction; null if there is no such user. */
     @Select("SELECT user_id FROM trade_user WHERE user_id = #{userId} FOR UPDATE")

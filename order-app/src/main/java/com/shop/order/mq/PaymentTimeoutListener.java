@@ -1,7 +1,8 @@
-package com.shop.order.timeout;
+package com.shop.order.mq;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shop.api.order.PaymentTimeout;
+import com.shop.order.timeout.ExpireOrder;
 import com.shop.support.mq.IdempotentConsumer;
 import com.shop.support.mq.IdempotentListener;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
