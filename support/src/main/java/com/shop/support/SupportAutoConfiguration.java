@@ -11,9 +11,12 @@ import com.shop.support.mq.IdempotentConsumer;
 import com.shop.support.mq.IdempotentListener;
 import org.springframework.beans.factory.ObjectProvider;
 import com.shop.support.tx.LocalWrites;
+import com.shop.support.web.ApiDocs;
 import com.shop.support.web.ApiErrorHandler;
+import io.swagger.v3.oas.models.OpenAPI;
 import javax.sql.DataSource;
 import org.apache.rocketmq.spring.core.RocketMQListener;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -84,6 +87,23 @@ public class SupportAutoConfiguration {
                                                 @Value("${rocketmq.name-server:127.0.0.1:9876}") String nameServer,
                                                 @Value("${spring.application.name}") String application) {
             return new DeadLettersEndpoint(consumer, listeners, nameServer, application);
+        }
+    }
+
+    /** Only in services with a REST API (they bring springdoc along): docs/design.md#rest-contract. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(OperationCustomizer.class)
+    static class ApiDocumentation {
+
+        @Bean
+        OpenAPI apiDocument(@Value("${spring.application.name}") String application,
+                            @Value("${shop.api.description:}") String description) {
+            return ApiDocs.document(application, description);
+        }
+
+        @Bean
+        OperationCustomizer errorResponses() {
+            return ApiDocs.errorResponses();
         }
     }
 }

@@ -1,10 +1,26 @@
 package com.shop.pay.web;
 
+import static com.shop.api.error.ErrorCode.BUSY;
+import static com.shop.api.error.ErrorCode.CALLBACK_EXPIRED;
+import static com.shop.api.error.ErrorCode.DOWNSTREAM_UNAVAILABLE;
+import static com.shop.api.error.ErrorCode.INJECTED_FAULT;
+import static com.shop.api.error.ErrorCode.ORDER_NOT_FOUND;
+import static com.shop.api.error.ErrorCode.ORDER_NOT_PAYABLE;
+import static com.shop.api.error.ErrorCode.OVERLOADED;
+import static com.shop.api.error.ErrorCode.PAYMENT_IS_PAID;
+import static com.shop.api.error.ErrorCode.PAYMENT_MISMATCH;
+import static com.shop.api.error.ErrorCode.PAYMENT_NOT_FOUND;
+import static com.shop.api.error.ErrorCode.REQUEST_PARAMETER_INVALID;
+import static com.shop.api.error.ErrorCode.SIGNATURE_INVALID;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
 import com.shop.pay.payment.PaymentCallbacks;
 import com.shop.pay.payment.Payments;
+import com.shop.support.web.ErrorResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/payments")
+@Tag(name = "Payments", description = "Opening a payment and the payment platform's callback (docs/design.md#payment)")
 public class PaymentController {
 
     private final Payments payments;
@@ -28,13 +45,18 @@ public class PaymentController {
         this.callbacks = callbacks;
     }
 
-    /** 201 with a new payment; 200 with the order's open payment if it has one. */
+    @Operation(summary = "Open the payment of a confirmed, unpaid order")
+    @ApiResponse(responseCode = "201", description = "A new payment")
+    @ApiResponse(responseCode = "200", description = "The order's open payment, which it already had")
+    @ErrorResponses({REQUEST_PARAMETER_INVALID, ORDER_NOT_FOUND, PAYMENT_IS_PAID, ORDER_NOT_PAYABLE, DOWNSTREAM_UNAVAILABLE})
     @PostMapping
     public ResponseEntity<PaymentView> open(@Valid @RequestBody OpenPaymentRequest request) {
         Payments.Opened opened = payments.open(request.orderIdValue());
         return ResponseEntity.status(opened.created() ? 201 : 200).body(PaymentView.of(opened.payment()));
     }
 
+    @Operation(summary = "Read a payment")
+    @ErrorResponses({REQUEST_PARAMETER_INVALID, PAYMENT_NOT_FOUND})
     @GetMapping("/{payId}")
     public PaymentView find(@PathVariable long payId) {
         return PaymentView.of(payments.find(payId));
@@ -44,6 +66,12 @@ public class PaymentController {
      * The payment platform's notification. The body is read as it came, field by field, because the
      * signature covers exactly the fields sent; values must be JSON strings (or whole numbers).
      */
+    @Operation(summary = "The payment platform reports a payment, signed", description = "Fields, all strings: payId, "
+            + "orderId, payAmount, tradeNo, status (SUCCESS), timestamp (epoch seconds), nonce, sign (docs/design.md#payment)")
+    @ApiResponse(responseCode = "200", description = "{\"result\":\"SUCCESS\"}, also for a duplicate and for a payment "
+            + "the order's cancel closed (then recorded as a refund due)")
+    @ErrorResponses({REQUEST_PARAMETER_INVALID, SIGNATURE_INVALID, CALLBACK_EXPIRED, PAYMENT_NOT_FOUND, PAYMENT_MISMATCH,
+            INJECTED_FAULT, OVERLOADED, BUSY})
     @PostMapping("/callback")
     public Map<String, String> callback(@RequestBody JsonNode body) {
         callbacks.accept(fieldsOf(body));
@@ -52,7 +80,7 @@ public class PaymentController {
 
     private static Map<String, String> fieldsOf(JsonNode body) {
         if (!body.isObject()) {
-            throw new ShopException(ErrorCode.REQUEST_PARAMETER_INVALID, "The callback body must be a JSON object");
+            throw new ShopException(REQUEST_PARAMETER_INVALID, "The callback body must be a JSON object");
         }
         Map<String, String> fields = new LinkedHashMap<>();
         body.fields().forEachRemaining(field -> {
@@ -60,7 +88,7 @@ public class PaymentController {
             if (value.isTextual() || value.isIntegralNumber()) {
                 fields.put(field.getKey(), value.asText());
             } else if (!value.isNull()) {
-                throw new ShopException(ErrorCode.REQUEST_PARAMETER_INVALID,
+                throw new ShopException(REQUEST_PARAMETER_INVALID,
                         field.getKey() + ": callback fields are strings");
             }
         });
