@@ -1,35 +1,13 @@
 package com.shop.order;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import com.shop.support.arch.Rooms;
+import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-import org.apache.ibatis.annotations.Mapper;
-
-/** order-app's rooms (docs/design.md, Modules; /work/shared/STYLE.md): each line in the room it belongs in. */
-@AnalyzeClasses(packages = "com.shop.order", importOptions = ImportOption.DoNotIncludeTests.class)
+/** order-app's rooms (docs/design.md, Modules): each line in the room it belongs in. */
 class ArchitectureTest {
 
-    private static final String[] FLOWS = {"com.shop.order.checkout..", "com.shop.order.timeout..", "com.shop.order.admission.."};
-
-    private static final String[] ADAPTERS = {"com.shop.order.web..", "com.shop.order.rpc..", "com.shop.order.mq.."};
-
-    /** The business flows (checkout, timeout, admission) speak to other services and the broker only through rpc and mq. */
-    @ArchTest
-    static final ArchRule flowsSeeNeitherDubboNorRocketMqNorTheWeb = noClasses().that().resideInAnyPackage(FLOWS)
-            .should().dependOnClassesThat()
-            .resideInAnyPackage("org.apache.dubbo..", "org.apache.rocketmq..", "com.shop.order.web..");
-
-    /** web, rpc and mq are thin: they hand work to a flow, which owns the database; none reaches a mapper. */
-    @ArchTest
-    static final ArchRule adaptersNeverTouchAMapper = noClasses().that().resideInAnyPackage(ADAPTERS)
-            .should().dependOnClassesThat().areAnnotatedWith(Mapper.class).allowEmptyShould(true);
-
-    /** db is the bottom room: records, mappers and the codes they store, knowing nothing of who uses them. */
-    @ArchTest
-    static final ArchRule theDatabaseRoomDependsOnNoOtherRoom = noClasses().that().resideInAPackage("com.shop.order.db..")
-            .should().dependOnClassesThat().resideInAnyPackage(FLOWS)
-            .orShould().dependOnClassesThat().resideInAnyPackage(ADAPTERS);
+    @Test
+    void everyLineIsInItsRoom() {
+        Rooms.of("order", "checkout", "timeout", "admission").check();
+    }
 }
