@@ -85,7 +85,6 @@ public final class Stack implements AutoCloseable {
 
             Components.SERVICES.forEach(this::launch);
             Components.SERVICES.forEach(this::await);
-            WarmUp.run(progress);
             progress.accept(String.format("stack ready in %.1f s", (System.nanoTime() - began) / 1e9));
         } catch (StackStartFailure e) {
             stopAll();

@@ -9,17 +9,23 @@ import com.shop.support.info.ConfigRevisionInfo;
 import com.shop.support.mq.DeadLettersEndpoint;
 import com.shop.support.mq.IdempotentConsumer;
 import com.shop.support.mq.IdempotentListener;
+import com.shop.support.probe.AtProbeProvider;
+import com.shop.support.probe.LocalWarmUpTransaction;
+import com.shop.support.probe.WarmUpBeforeReady;
+import com.shop.support.probe.WarmUpTransaction;
 import org.springframework.beans.factory.ObjectProvider;
 import com.shop.support.tx.LocalWrites;
 import com.shop.support.web.ApiDocs;
 import com.shop.support.web.ApiErrorHandler;
 import io.swagger.v3.oas.models.OpenAPI;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.rocketmq.spring.core.RocketMQListener;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -62,6 +68,20 @@ public class SupportAutoConfiguration {
     @Bean
     ConfigurationCustomizer statesStoredAsCodes() {
         return configuration -> configuration.setDefaultEnumTypeHandler(CodeTypeHandler.class);
+    }
+
+    /** A service whose checkouts span other services (order-app) declares a wider one of its own. */
+    @Bean
+    @ConditionalOnMissingBean(WarmUpTransaction.class)
+    WarmUpTransaction localWarmUpTransaction(AtProbeProvider probe) {
+        return new LocalWarmUpTransaction(probe);
+    }
+
+    @Bean
+    WarmUpBeforeReady warmUpBeforeReady(WarmUpTransaction transaction, IdGenerator ids,
+                                        @Value("${shop.warm-up.transactions:1}") int transactions,
+                                        @Value("${shop.warm-up.give-up-after:60s}") Duration giveUpAfter) {
+        return new WarmUpBeforeReady(transaction, ids, transactions, giveUpAfter);
     }
 
     @Bean
