@@ -3,12 +3,15 @@ package com.shop.order.admission;
 import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
 import java.util.ArrayDeque;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,27 +30,42 @@ import org.springframework.stereotype.Component;
  *       fewer than the database pool holds, so a connection is always there for the admitted ones.</li>
  * </ol>
  * Beyond {@code maxWaiting} checkouts in the building, or when a gate does not open before the
- * caller's deadline, the checkout is refused with {@link ErrorCode#CHECKOUT_OVERLOADED} — a fast 503
- * that wrote nothing — rather than joining a queue it would not leave in time.
+ * caller's deadline, the checkout is refused with {@link ErrorCode#CHECKOUT_OVERLOADED} — a 503 that
+ * wrote nothing. It is refused as soon as its wait can be seen to outlast the deadline
+ * ({@link QueueEstimate}: the place in the queue, how long turns take lately, and, in a lane, how
+ * many of the buyers ahead the stock last read can still serve), not when the deadline passes.
  */
 @Component
 public class CheckoutAdmission {
 
     private final int perGoods;
+    private final int concurrent;
     private final Semaphore shared;
+    /** Turns in any lane: the estimate for a lane too new to have its own. */
+    private final TurnTimes laneTurns = new TurnTimes();
+    private final TurnTimes sharedHolds = new TurnTimes();
     private final int maxWaiting;
     private final AtomicInteger inside = new AtomicInteger();
+    private final LongSupplier clock;
     private final ConcurrentHashMap<Long, Lane> lanes = new ConcurrentHashMap<>();
 
+    @Autowired
     public CheckoutAdmission(@Value("${shop.checkout.admission.per-goods:1}") int perGoods,
                              @Value("${shop.checkout.admission.concurrent:8}") int concurrent,
                              @Value("${shop.checkout.admission.max-waiting:1000}") int maxWaiting) {
+        this(perGoods, concurrent, maxWaiting, System::nanoTime);
+    }
+
+    /** With the clock that times turns: a test's own, so estimates do not depend on the machine's speed. */
+    CheckoutAdmission(int perGoods, int concurrent, int maxWaiting, LongSupplier clock) {
         if (perGoods < 1 || concurrent < 1 || maxWaiting < 1) {
             throw new IllegalArgumentException("shop.checkout.admission.* must all be at least 1");
         }
         this.perGoods = perGoods;
+        this.concurrent = concurrent;
         this.shared = new Semaphore(concurrent, true);
         this.maxWaiting = maxWaiting;
+        this.clock = clock;
     }
 
     /** A place in the building: counts against {@code maxWaiting} until closed. */
@@ -79,21 +97,20 @@ public class CheckoutAdmission {
         public Permit admit(long goodsId, int quantity, Deadline deadline) {
             Lane lane = enterLane(goodsId);
             try {
-                lane.awaitTurn(goodsId, quantity, deadline);
+                lane.awaitTurn(goodsId, quantity, deadline, laneTurns);
             } catch (RuntimeException notAdmitted) {
                 leaveLane(goodsId);
                 throw notAdmitted;
             }
+            long turnStarted = clock.getAsLong();
             try {
-                if (!acquire(shared, deadline)) {
-                    throw overloaded("no global-transaction slot came free before the deadline");
-                }
+                awaitSharedGate(deadline);
             } catch (RuntimeException notAdmitted) {
                 lane.finished();
                 leaveLane(goodsId);
                 throw notAdmitted;
             }
-            return new Permit(goodsId, lane);
+            return new Permit(goodsId, lane, turnStarted);
         }
 
         @Override
@@ -110,23 +127,34 @@ public class CheckoutAdmission {
 
         private final long goodsId;
         private final Lane lane;
+        private final long turnStarted;
+        private final long sharedAcquired = clock.getAsLong();
         private boolean released;
 
-        private Permit(long goodsId, Lane lane) {
+        private Permit(long goodsId, Lane lane, long turnStarted) {
             this.goodsId = goodsId;
             this.lane = lane;
+            this.turnStarted = turnStarted;
+        }
+
+        /** This checkout read the goods' stock: at most that many buyers queued behind can still buy. */
+        public void stockRead(int left) {
+            lane.stockRead(left);
         }
 
         /** This checkout just read the goods' stock and found it short: tell the buyers queued behind. */
         public void stockShort(int left) {
-            lane.stockSeen(left);
+            lane.stockShort(left);
         }
 
         @Override
         public void close() {
             if (!released) {
                 released = true;
+                long now = clock.getAsLong();
+                sharedHolds.record(now - sharedAcquired);
                 shared.release();
+                lane.turnTook(now - turnStarted, laneTurns);
                 lane.finished();
                 leaveLane(goodsId);
             }
@@ -151,15 +179,31 @@ public class CheckoutAdmission {
         return lanes.size();
     }
 
+    /** Checkouts admitted by their lane and waiting for a global-transaction slot. */
+    int waitingForSharedGate() {
+        return shared.getQueueLength();
+    }
+
     /** Checkouts queued (not yet admitted) in this goods' lane. */
     int queuedFor(long goodsId) {
         Lane lane = lanes.get(goodsId);
         return lane == null ? 0 : lane.queued();
     }
 
-    private static boolean acquire(Semaphore gate, Deadline deadline) {
+    /** Waits for one of the {@code concurrent} global-transaction slots, unless it cannot come in time. */
+    private void awaitSharedGate(Deadline deadline) {
+        OptionalLong hold = sharedHolds.typical();
+        if (hold.isPresent()) {
+            long expected = QueueEstimate.waitNanos(shared.getQueueLength(), concurrent, hold.getAsLong());
+            if (QueueEstimate.hopeless(expected, deadline.remainingNanos())) {
+                throw overloaded("a global-transaction slot would come free in about "
+                        + TimeUnit.NANOSECONDS.toMillis(expected) + " ms, later than the deadline");
+            }
+        }
         try {
-            return gate.tryAcquire(deadline.remainingMillis(), TimeUnit.MILLISECONDS);
+            if (!shared.tryAcquire(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {
+                throw overloaded("no global-transaction slot came free before the deadline");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw overloaded("interrupted while waiting");
@@ -174,6 +218,8 @@ public class CheckoutAdmission {
      * One goods' queue: a buyer runs when it is first in line and fewer than {@code width} run. The
      * last stock a running checkout saw short is kept with a number (its epoch): the buyers queued when
      * it was seen, and those arriving within {@link #SHORT_NEWS_FRESH_NANOS} after, are answered from it.
+     * A buyer whose wait, estimated from its place and the lane's recent turns, would outlast its
+     * deadline leaves at once; buyers beyond the stock last read count as answered by the sell-out news.
      */
     private static final class Lane {
 
@@ -187,7 +233,10 @@ public class CheckoutAdmission {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
         private final ArrayDeque<Waiter> line = new ArrayDeque<>();
+        private final TurnTimes turns = new TurnTimes();
         private int running;
+        /** The stock the last admitted checkout read, or -1 before any did. */
+        private int stockRead = -1;
         private long shortEpoch;
         private int shortLeft;
         private long shortSeenNanos;
@@ -199,7 +248,7 @@ public class CheckoutAdmission {
         }
 
         /** Returns once it may run; throws when the deadline passes or the stock ran short meanwhile. */
-        void awaitTurn(long goodsId, int quantity, Deadline deadline) {
+        void awaitTurn(long goodsId, int quantity, Deadline deadline, TurnTimes anyLane) {
             lock.lock();
             try {
                 // Stock seen short a moment ago answers a newcomer too: it would only queue to be told so.
@@ -223,6 +272,12 @@ public class CheckoutAdmission {
                         leave(me);
                         throw overloaded("the queue for goods " + goodsId + " did not move before the deadline");
                     }
+                    long expected = expectedWait(me, anyLane);
+                    if (QueueEstimate.hopeless(expected, remaining)) {
+                        leave(me);
+                        throw overloaded("the queue for goods " + goodsId + " would take about "
+                                + TimeUnit.NANOSECONDS.toMillis(expected) + " ms, longer than the deadline leaves");
+                    }
                     changed.awaitNanos(remaining);
                 }
             } catch (InterruptedException e) {
@@ -231,6 +286,36 @@ public class CheckoutAdmission {
             } finally {
                 lock.unlock();
             }
+        }
+
+        /**
+         * The wait of a queued buyer: the buyers ahead of it who may still buy (no more than the stock last
+         * read: the others will be answered by the sell-out news), in turns of this lane's recent length
+         * (any lane's, while this one has too few). Zero while nothing is known yet.
+         */
+        private long expectedWait(Waiter me, TurnTimes anyLane) {
+            OptionalLong turn = turns.typical();
+            if (turn.isEmpty()) {
+                turn = anyLane.typical();
+            }
+            if (turn.isEmpty()) {
+                return 0;
+            }
+            int ahead = 0;
+            for (Waiter waiter : line) {
+                if (waiter == me) {
+                    break;
+                }
+                ahead++;
+            }
+            int mayBuyAhead = stockRead < 0 ? ahead : Math.min(ahead, stockRead);
+            return QueueEstimate.waitNanos(mayBuyAhead, width, turn.getAsLong());
+        }
+
+        /** A checkout's turn is over, served or refused: what it took tells the next estimates. */
+        void turnTook(long turnNanos, TurnTimes anyLane) {
+            turns.record(turnNanos);
+            anyLane.record(turnNanos);
         }
 
         void finished() {
@@ -243,9 +328,19 @@ public class CheckoutAdmission {
             }
         }
 
-        void stockSeen(int left) {
+        void stockRead(int left) {
             lock.lock();
             try {
+                stockRead = left;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void stockShort(int left) {
+            lock.lock();
+            try {
+                stockRead = left;
                 shortEpoch++;
                 shortLeft = left;
                 shortSeenNanos = System.nanoTime();

@@ -86,11 +86,12 @@ public class Checkout {
 
     /**
      * The checks, once admitted (not before: a rush of buyers would otherwise flood the providers with
-     * reads that queueing makes stale anyway). Stock found short is news for the buyers queued behind.
+     * reads that queueing makes stale anyway). The stock read tells the lane how many buyers queued
+     * behind can still buy; stock found short is news for them.
      */
     private PricedOrder check(PlaceOrder request, CheckoutAdmission.Permit permit) {
         try {
-            return checks.check(request);
+            return checks.check(request, permit::stockRead);
         } catch (StockShort shortOfStock) {
             permit.stockShort(shortOfStock.left());
             throw shortOfStock;

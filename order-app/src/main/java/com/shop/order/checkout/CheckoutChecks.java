@@ -9,6 +9,7 @@ import com.shop.order.rpc.CouponProxy;
 import com.shop.order.rpc.GoodsProxy;
 import com.shop.order.rpc.UserProxy;
 import java.math.BigDecimal;
+import java.util.function.IntConsumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +30,13 @@ public class CheckoutChecks {
         this.users = users;
     }
 
-    public PricedOrder check(PlaceOrder order) {
+    /** Every check, in order; {@code stockRead} hears the goods' stock as soon as it was read. */
+    public PricedOrder check(PlaceOrder order, IntConsumer stockRead) {
         GoodsInfo goodsInfo = goods.find(order.goodsId());
         if (goodsInfo == null) {
             throw new ShopException(ErrorCode.GOODS_NO_EXIST, "No goods " + order.goodsId());
         }
+        stockRead.accept(goodsInfo.getGoodsNumber());
         UserInfo user = users.find(order.userId());
         if (user == null) {
             throw new ShopException(ErrorCode.USER_NO_EXIST, "No user " + order.userId());

@@ -3,6 +3,7 @@ package com.shop.order.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -49,13 +50,13 @@ class CheckoutTest {
 
         assertThat(placed.replayed()).isTrue();
         assertThat(placed.order()).isSameAs(first);
-        verify(checks, never()).check(any());
+        verify(checks, never()).check(any(), any());
         verify(confirmOrder, never()).confirm(any());
     }
 
     @Test
     void aLostGlobalLockRaceIsRetriedWithFreshChecksAndANewGlobalTransaction() {
-        when(checks.check(request)).thenReturn(priced);
+        when(checks.check(eq(request), any())).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenThrow(busy()).thenThrow(busy()).thenReturn(ORDER_ID);
         when(orders.find(ORDER_ID)).thenReturn(order(OrderStatus.CONFIRMED));
 
@@ -63,13 +64,13 @@ class CheckoutTest {
 
         assertThat(placed.replayed()).isFalse();
         assertThat(placed.order().getOrderId()).isEqualTo(ORDER_ID);
-        verify(checks, times(3)).check(request);
+        verify(checks, times(3)).check(eq(request), any());
         verify(confirmOrder, times(3)).confirm(priced);
     }
 
     @Test
     void aConfirmedOrderLeftToPayGetsItsTimeoutScheduledOnceItsGlobalTransactionCommitted() {
-        when(checks.check(request)).thenReturn(priced);
+        when(checks.check(eq(request), any())).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenThrow(busy()).thenReturn(ORDER_ID);
         OrderRecord confirmed = order(OrderStatus.CONFIRMED);
         confirmed.setPayDeadline(LocalDateTime.now().plusMinutes(30));
@@ -82,7 +83,7 @@ class CheckoutTest {
 
     @Test
     void aPaidOrderOrAFailedCheckoutSchedulesNoTimeout() {
-        when(checks.check(request)).thenReturn(priced);
+        when(checks.check(eq(request), any())).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenReturn(ORDER_ID).thenThrow(new IllegalStateException("rolled back"));
         when(orders.find(ORDER_ID)).thenReturn(order(OrderStatus.CONFIRMED));
 
@@ -94,7 +95,7 @@ class CheckoutTest {
 
     @Test
     void racesStillLostAtTheDeadlineAreAnsweredAsBusy() {
-        when(checks.check(request)).thenReturn(priced);
+        when(checks.check(eq(request), any())).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenThrow(busy());
 
         assertThatThrownBy(() -> checkout(10_000, 300).place(request))
@@ -103,7 +104,7 @@ class CheckoutTest {
 
     @Test
     void aConcurrentReplayLosingTheRequestIdRaceAnswersTheOrderTheOtherRequestMade() {
-        when(checks.check(request)).thenReturn(priced);
+        when(checks.check(eq(request), any())).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenThrow(new DuplicateRequest("r-1", null));
         OrderRecord first = order(OrderStatus.CONFIRMED);
         when(orders.findByRequestId("r-1")).thenReturn(null, order(OrderStatus.UNCONFIRMED), first);
@@ -116,7 +117,7 @@ class CheckoutTest {
 
     @Test
     void aGlobalTransactionThatRanPastItsTimeoutIsReportedAsSuch() {
-        when(checks.check(request)).thenReturn(priced);
+        when(checks.check(eq(request), any())).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenAnswer(invocation -> {
             Thread.sleep(80);
             throw new IllegalStateException("rolled back by the TC");
@@ -128,7 +129,7 @@ class CheckoutTest {
 
     @Test
     void aProviderThatStoppedAnsweringIsReportedAsSuchHoweverLongItTook() {
-        when(checks.check(request)).thenReturn(priced);
+        when(checks.check(eq(request), any())).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenAnswer(invocation -> {
             Thread.sleep(80);
             throw new ProviderUnavailable(new RpcException(RpcException.TIMEOUT_EXCEPTION, "no answer"));
@@ -141,7 +142,7 @@ class CheckoutTest {
 
     @Test
     void aRefusalOfTheChecksIsAnsweredWithoutAGlobalTransaction() {
-        when(checks.check(request)).thenThrow(new StockShort(request.goodsId(), 0));
+        when(checks.check(eq(request), any())).thenThrow(new StockShort(request.goodsId(), 0));
 
         assertThatThrownBy(() -> checkout(10_000, 8_000).place(request))
                 .extracting(e -> ((ShopException) e).code()).isEqualTo(ErrorCode.GOODS_NUM_NOT_ENOUGH);
