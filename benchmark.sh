@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load against a stack already running (./shop.sh in another terminal). Creates its own goods and
 # users (19-digit ids); demo data is untouched.
-#   ./benchmark.sh [--requests N] [--concurrency C] [--warmup W]      checkout latency and throughput
+# (Checkout latency and throughput, AT on vs. off: ./load.sh checkout, on Gatling.)
 #   ./benchmark.sh hot [--buyers B] [--goods G] [--stock S] [--quantity Q] [--ordinary O]
 #                                                                      buyers rushing hot goods at once
 # Except `callbacks`, which starts a stack of its own (benchmark/target/callback-stack) because it
@@ -16,7 +16,6 @@ if [ ! -f benchmark/target/launch-classpath.txt ] || [ -z "$jar" ] \
     || [ -n "$(find benchmark/src benchmark/pom.xml -newer "$jar" -print -quit)" ]; then
   ./mvnw -B -q -DskipTests install -pl benchmark -am
 fi
-main=com.shop.benchmark.CheckoutBenchmark
 if [ "${1:-}" = "hot" ]; then
   main=com.shop.benchmark.HotGoodsLoad
   shift
@@ -30,5 +29,8 @@ elif [ "${1:-}" = "callbacks" ]; then
       break
     fi
   done
+else
+  echo "usage: ./benchmark.sh hot|callbacks [options]; checkout latency and AT on/off: ./load.sh checkout" >&2
+  exit 2
 fi
 exec java -cp "$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/launch-classpath.txt)" "$main" "$@"

@@ -1,0 +1,53 @@
+package com.shop.load;
+
+import java.util.List;
+
+/**
+ * What {@link LoadRun} hands to the simulation Gatling is about to run in the same JVM: Gatling
+ * creates a simulation from its class name alone, so its fixtures and settings wait here.
+ */
+final class LoadPlan {
+
+    /** A buyer of the closed-loop checkout scenario: a user of its own and a goods of its own. */
+    record Buyer(long user, long goods) {
+    }
+
+    /** One round of checkouts on distinct goods, with the global transaction on or off. */
+    record CheckoutRound(List<Buyer> buyers, int seconds, boolean globalTransactions, Outcomes outcomes) {
+    }
+
+    /** A checkout of the rush: a hot-goods buyer or an ordinary checkout, all released at once. */
+    record RushCheckout(String kind, long user, long goods) {
+    }
+
+    record Rush(List<RushCheckout> checkouts, Outcomes outcomes) {
+    }
+
+    private static volatile CheckoutRound checkoutRound;
+    private static volatile Rush rush;
+
+    private LoadPlan() {
+    }
+
+    static void next(CheckoutRound round) {
+        checkoutRound = round;
+    }
+
+    static void next(Rush next) {
+        rush = next;
+    }
+
+    static CheckoutRound checkoutRound() {
+        if (checkoutRound == null) {
+            throw new IllegalStateException("CheckoutSimulation runs from LoadRun (./load.sh checkout), which seeds its buyers");
+        }
+        return checkoutRound;
+    }
+
+    static Rush rush() {
+        if (rush == null) {
+            throw new IllegalStateException("HotGoodsSimulation runs from LoadRun (./load.sh hot), which seeds its goods");
+        }
+        return rush;
+    }
+}

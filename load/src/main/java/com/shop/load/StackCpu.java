@@ -1,0 +1,70 @@
+package com.shop.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CPU time used by each process of the running stack, read from /proc: the processes the launcher
+ * recorded in {@code stack.pids} and their descendants (MariaDB runs as a child of its launcher).
+ * The load generator's own process is listed too, as {@code load-generator}, because on one machine
+ * it competes with the stack for the same cores.
+ */
+final class StackCpu {
+
+    /** Linux's USER_HZ, which /proc's tick counts are in on every architecture we run on. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final Map<String, Long> pids = new LinkedHashMap<>();
+
+    StackCpu(Path pidFile) throws IOException {
+        for (String line : Files.readAllLines(pidFile)) {
+            String[] parts = line.trim().split(" ", 2);
+            if (parts.length == 2) {
+                pids.put(parts[1], Long.parseLong(parts[0]));
+            }
+        }
+        pids.put("load-generator", ProcessHandle.current().pid());
+    }
+
+    /** CPU seconds used so far, per process name (a process that has gone counts nothing). */
+    Map<String, Double> secondsSoFar() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            long ticks = ticks(pid);
+            ProcessHandle process = ProcessHandle.of(pid).orElse(null);
+            if (process != null) {
+                for (ProcessHandle child : process.descendants().toList()) {
+                    ticks += ticks(child.pid());
+                }
+            }
+            seconds.put(name, ticks / TICKS_PER_SECOND);
+        });
+        return seconds;
+    }
+
+    static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> used = new LinkedHashMap<>();
+        after.forEach((name, seconds) -> used.put(name, seconds - before.getOrDefault(name, 0.0)));
+        return used;
+    }
+
+    private static long ticks(long pid) {
+        try {
+            return userPlusSystemTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** utime + stime of a /proc/[pid]/stat line: fields 14 and 15, counted after the command in parentheses. */
+    static long userPlusSystemTicks(String statLine) {
+        String afterCommand = statLine.substring(statLine.lastIndexOf(')') + 2);
+        List<String> fields = List.of(afterCommand.trim().split(" "));
+        // afterCommand starts at field 3 (state): field n is fields.get(n - 3).
+        return Long.parseLong(fields.get(14 - 3)) + Long.parseLong(fields.get(15 - 3));
+    }
+}
