@@ -11,10 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,8 @@ public final class LoadRun {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String HOT_BUYER = "hot buyer";
+    private static final String ORDINARY = "ordinary checkout";
 
     private final StackSettings settings;
     private final Path results;
@@ -55,11 +59,11 @@ public final class LoadRun {
         StackSettings settings = StackSettings.fromEnvironment(root, root.resolve(".stack-data"), true);
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + args[0];
         LoadRun load = new LoadRun(settings, root.resolve("load/target/load-results").resolve(run));
-        LoadOptions options = new LoadOptions(java.util.Arrays.copyOfRange(args, 1, args.length));
+        LoadOptions options = new LoadOptions(Arrays.copyOfRange(args, 1, args.length));
         Map<String, Object> summary = args[0].equals("checkout") ? load.checkoutAtOnVersusOff(options) : load.hotGoods(options);
         Path file = load.results.resolve("summary.json");
         JSON.writeValue(file.toFile(), summary);
-        Files.copy(file, root.resolve("load/target/load-summary.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(file, root.resolve("load/target/load-summary.json"), StandardCopyOption.REPLACE_EXISTING);
         System.out.println(JSON.writeValueAsString(summary));
         System.out.println("summary: " + file + "\nreports: " + load.results.resolve("gatling"));
         System.exit(0);
@@ -216,9 +220,6 @@ public final class LoadRun {
         }
         return summary;
     }
-
-    private static final String HOT_BUYER = "hot buyer";
-    private static final String ORDINARY = "ordinary checkout";
 
     private static String mode(boolean on) {
         return on ? "AT on" : "AT off";
