@@ -33,10 +33,12 @@ class ConsoleTraceTest {
     }
 
     @Test
-    void aCheckoutHeldBeforeConfirmIsListedWithItsFourBranchesInTheSeataConsole() throws Exception {
+    void aCheckoutHeldAfterConfirmIsListedWithItsFourBranchesInTheSeataConsole() throws Exception {
         Shop.FullCheckout checkout = shop.fullCheckout();
         ObjectNode order = checkout.order();
-        shop.arm("order.before-confirm", "DELAY", 6_000);
+        // After the confirm every branch is committed locally and registered, the order's (registered when
+        // its local transaction commits, at the end) too; the global commit waits for the fault.
+        shop.arm("order.after-confirm", "DELAY", 6_000);
 
         CompletableFuture<Http.Response> pending = CompletableFuture.supplyAsync(() -> shop.placeOrder(order));
         // Watch until the checkout is seen held with all four branches, or until it is answered

@@ -11,14 +11,22 @@ import org.apache.seata.spring.annotation.GlobalTransactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Confirm-order for a checked order: one Seata AT global transaction over four databases —
  * pre-order → reduce stock → use coupon → deduct balance → confirm (with its pay deadline, when
- * something is left to pay). Each step is a branch that
- * commits locally at once; if any step fails, the TC undoes every committed branch from its
- * undo_log. No compensation code here — that is the point. The timeout is the client's default
- * global-transaction timeout (seata.client.tm.default-global-transaction-timeout).
+ * something is left to pay). Each provider's step is a branch that commits locally at once; if any
+ * step fails, the TC undoes every committed branch from its undo_log. No compensation code here —
+ * that is the point. The timeout is the client's default global-transaction timeout
+ * (seata.client.tm.default-global-transaction-timeout).
+ *
+ * <p>The order's own two writes (pre-order, confirm) share one local transaction that spans the
+ * provider calls, so they are one branch, not two: one registration and one lock check at the TC,
+ * one undo_log row and one phase-2 commit fewer per checkout (docs/benchmarks.md). A failure before
+ * the confirm rolls the order back locally and it never reaches the TC. The pre-order still comes
+ * first: its unique request id stops a concurrent replay at once (the replay's insert waits on the
+ * row until this transaction ends, then fails as a duplicate).
  */
 @Component
 public class ConfirmOrder {
@@ -32,9 +40,10 @@ public class ConfirmOrder {
     private final IdGenerator ids;
     private final PaymentTimeouts paymentTimeouts;
     private final FaultInjector faults;
+    private final TransactionTemplate orderTransaction;
 
     public ConfirmOrder(Orders orders, GoodsProxy goods, CouponProxy coupons, UserProxy users, IdGenerator ids,
-                        PaymentTimeouts paymentTimeouts, FaultInjector faults) {
+                        PaymentTimeouts paymentTimeouts, FaultInjector faults, TransactionTemplate orderTransaction) {
         this.orders = orders;
         this.goods = goods;
         this.coupons = coupons;
@@ -42,10 +51,21 @@ public class ConfirmOrder {
         this.ids = ids;
         this.paymentTimeouts = paymentTimeouts;
         this.faults = faults;
+        this.orderTransaction = orderTransaction;
     }
 
     @GlobalTransactional(name = "confirm-order")
     public long confirm(PricedOrder order) {
+        long orderId = orderTransaction.execute(status -> placeAndConfirm(order));
+        // Every branch is committed locally, the order's too; the global transaction is not committed yet.
+        faults.at(FaultPoint.ORDER_AFTER_CONFIRM);
+        log.info("Order {} confirmed: goods {} x{}, pay amount {}", orderId, order.request().goodsId(),
+                order.request().goodsNumber(), order.payAmount());
+        return orderId;
+    }
+
+    /** The steps, inside the order database's local transaction (the order's one branch). */
+    private long placeAndConfirm(PricedOrder order) {
         PlaceOrder request = order.request();
         long orderId = ids.nextId();
         long userId = request.userId();
@@ -68,9 +88,6 @@ public class ConfirmOrder {
 
         faults.at(FaultPoint.ORDER_BEFORE_CONFIRM);
         orders.confirm(orderId, order.payAmount().signum() == 0, paymentTimeouts.timeout());
-        faults.at(FaultPoint.ORDER_AFTER_CONFIRM);
-        log.info("Order {} confirmed: goods {} x{}, pay amount {}", orderId, request.goodsId(),
-                request.goodsNumber(), order.payAmount());
         return orderId;
     }
 }

@@ -16,7 +16,7 @@ public enum FaultPoint {
     ORDER_AFTER_COUPON("order.after-coupon"),
     ORDER_AFTER_BALANCE("order.after-balance"),
     ORDER_BEFORE_CONFIRM("order.before-confirm"),
-    // After the confirm, before the commit: the order row now written by two branches of the transaction.
+    // After every branch committed locally (the order's too), before the global commit: rollback is all undo_log.
     ORDER_AFTER_CONFIRM("order.after-confirm"),
     GOODS_BEFORE_REDUCE_STOCK("goods.before-reduce-stock"),
     GOODS_AFTER_REDUCE_STOCK("goods.after-reduce-stock"),
