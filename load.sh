@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load reports against the stack ./shop.sh runs (start it first, in another terminal). Starts
 # nothing; seeds its own goods and users (19-digit ids); demo data is untouched.
-#   ./load.sh checkout [--concurrency 8] [--seconds 60] [--rounds 3] [--warmup 30]
+#   ./load.sh checkout [--concurrency 8] [--seconds 40] [--rounds 3] [--warmup 120]
 #       checkouts on distinct goods, AT on vs. off interleaved (the off half publishes
 #       seata.service.disable-global-transaction for the round only: a measurement, never production)
 #   ./load.sh hot [--buyers 200] [--goods 1] [--stock 50] [--ordinary 0]

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -29,7 +30,7 @@ import java.util.Random;
  * summary per scenario run. It starts nothing.
  *
  * <pre>
- *   ./load.sh checkout [--concurrency 8] [--seconds 60] [--rounds 3] [--warmup 30]
+ *   ./load.sh checkout [--concurrency 8] [--seconds 40] [--rounds 3] [--warmup 120]
  *       AT on vs. off, interleaved: each round runs both modes back to back, in alternating order
  *   ./load.sh hot [--buyers 200] [--goods 1] [--stock 50] [--ordinary 0]
  *       buyers rushing hot goods, all at once, with ordinary checkouts of other goods among them
@@ -72,9 +73,9 @@ public final class LoadRun {
     /** Rounds of AT on and AT off back to back, the order alternating, so the machine's drift cancels out. */
     private Map<String, Object> checkoutAtOnVersusOff(LoadOptions options) throws Exception {
         int concurrency = options.integer("concurrency", 8);
-        int seconds = options.integer("seconds", 60);
+        int seconds = options.integer("seconds", 40);
         int rounds = options.integer("rounds", 3);
-        int warmup = options.integer("warmup", 30);
+        int warmup = options.integer("warmup", 120);
 
         List<LoadPlan.Buyer> buyers = new ArrayList<>();
         LoadPlan.Buyer modeProbe;
@@ -108,8 +109,13 @@ public final class LoadRun {
         summary.put("concurrency", concurrency);
         summary.put("secondsPerRound", seconds);
         summary.put("rounds", rounds);
-        summary.put("comparison", AbComparison.of(measured));
+        Map<String, Object> comparison = AbComparison.of(measured);
+        summary.put("comparison", comparison);
         summary.put("measured", measured);
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("checkout.svg"), CheckoutChart.svg(String.format(Locale.ROOT,
+                "Checkout, AT on vs. off: %d clients, %d rounds x %d s, interleaved", concurrency, rounds, seconds),
+                measured, comparison));
         return summary;
     }
 

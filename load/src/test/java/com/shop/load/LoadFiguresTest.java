@@ -2,11 +2,14 @@ package com.shop.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The load driver's own arithmetic and parsing, without a stack. */
@@ -63,6 +66,22 @@ class LoadFiguresTest {
         assertThat(comparison.get("p99OnOverOff")).isEqualTo(1.5);
         // AT on: (400 x 20 + 500 x 30 + 300 x 20) / 1200 = 24.2 ms
         assertThat(AbComparison.cpuPerCheckout(measured, "AT on")).containsEntry("order-app", 24.2).containsEntry("stack in all", 24.2);
+    }
+
+    @Test
+    void theChartDrawsEveryRoundOfBothModesWithBarsInProportionToTheirValues() {
+        List<Map<String, Object>> measured = List.of(
+                round(1, "AT on", 40, 100, 300, 400, 20.0), round(1, "AT off", 80, 50, 150, 800, 10.0));
+        String svg = CheckoutChart.svg("A <b> & c", measured, AbComparison.of(measured));
+        assertThat(svg).startsWith("<svg").contains("A &lt;b&gt; &amp; c", "round 1", "40 AT on", "80 AT off",
+                "300 AT on p99", "150 AT off p99", "order-app");
+        // Throughput is the first chart: 80/s gets the full length, 40/s half of it.
+        List<Integer> widths = new ArrayList<>();
+        Matcher bar = Pattern.compile("<rect x=\"\\d+\" y=\"\\d+\" width=\"(\\d+)\"").matcher(svg);
+        while (bar.find()) {
+            widths.add(Integer.parseInt(bar.group(1)));
+        }
+        assertThat(widths.get(0) * 2).isCloseTo(widths.get(1), offset(1));
     }
 
     @Test
