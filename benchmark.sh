@@ -1,11 +1,7 @@
 #!/usr/bin/env bash
-# Load against a stack already running (./shop.sh in another terminal). Creates its own goods and
-# users (19-digit ids); demo data is untouched.
-# (Checkout latency and throughput, AT on vs. off: ./load.sh checkout, on Gatling.)
-#   ./benchmark.sh hot [--buyers B] [--goods G] [--stock S] [--quantity Q] [--ordinary O]
-#                                                                      buyers rushing hot goods at once
-# Except `callbacks`, which starts a stack of its own (benchmark/target/callback-stack) because it
-# stops and restarts the broker: ./shop.sh must NOT be running then (same ports).
+# Payment callbacks under load. Checkout load (AT on vs. off, the hot-goods rush) is ./load.sh, on Gatling.
+# It starts a stack of its own (benchmark/target/callback-stack) because it stops and restarts the
+# broker: ./shop.sh must NOT be running then (same ports). Creates its own orders (19-digit ids).
 #   ./benchmark.sh callbacks [--rate R] [--seconds S] [--warmup W]   payment-callback ack latency at R/s
 #                                                                      with the broker up, then down; time to paid
 set -euo pipefail
@@ -16,10 +12,7 @@ if [ ! -f benchmark/target/launch-classpath.txt ] || [ -z "$jar" ] \
     || [ -n "$(find benchmark/src benchmark/pom.xml -newer "$jar" -print -quit)" ]; then
   ./mvnw -B -q -DskipTests install -pl benchmark -am
 fi
-if [ "${1:-}" = "hot" ]; then
-  main=com.shop.benchmark.HotGoodsLoad
-  shift
-elif [ "${1:-}" = "callbacks" ]; then
+if [ "${1:-}" = "callbacks" ]; then
   main=com.shop.benchmark.PaymentCallbackLoad
   shift
   # Its stack launches the services and infrastructure from their builds, as ./shop.sh does.
@@ -30,7 +23,7 @@ elif [ "${1:-}" = "callbacks" ]; then
     fi
   done
 else
-  echo "usage: ./benchmark.sh hot|callbacks [options]; checkout latency and AT on/off: ./load.sh checkout" >&2
+  echo "usage: ./benchmark.sh callbacks [options]; checkout load and the hot-goods rush: ./load.sh checkout|hot" >&2
   exit 2
 fi
 exec java -cp "$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/launch-classpath.txt)" "$main" "$@"

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Checkout under the traffic it exists for: a rush on hot goods past the point where a naive
  * checkout breaks (it answered 500 and 504 to most of these buyers), and more than the stack can
- * serve. Exact counts and the invariants, never timings: the figures come from ./benchmark.sh hot.
+ * serve. Exact counts and the invariants, never timings: the figures come from ./load.sh hot.
  *
  * <p>The rushes sell 20 units each, not the 50 of the benchmark: on a test stack that has just
  * started, 2 cores sold 38 to 50 units within the 8 s checkout deadline and shed the rest with 503
@@ -42,7 +42,7 @@ class CheckoutUnderLoadTest {
      * Once per run: some ordinary checkouts first, so a rush meets a warmed-up stack. On a stack that
      * has just started, the first global transactions of every JVM pay for class loading, JIT and
      * Seata's table metadata, and a rush then sells fewer units before its deadline (that cold case
-     * is measured by ./benchmark.sh hot, not asserted here: it is a matter of time, not of counts).
+     * is measured by ./load.sh hot, not asserted here: it is a matter of time, not of counts).
      */
     @BeforeEach
     void warmedUp() throws Exception {
