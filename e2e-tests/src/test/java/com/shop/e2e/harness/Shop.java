@@ -2,6 +2,7 @@ package com.shop.e2e.harness;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shop.order.checkout.Pricing;
@@ -269,6 +270,17 @@ public final class Shop {
         if (armed.status() != 200) {
             throw new IllegalStateException("Arming " + point + " failed: HTTP " + armed.status() + " " + armed.body());
         }
+    }
+
+    /** Whether a fault armed at {@code point} has fired as often as armed (it disarms itself then). */
+    public boolean firedOut(String point) {
+        String service = point.substring(0, point.indexOf('.')) + "-app";
+        for (JsonNode fault : Http.get(actuator(service, "faults")).json().path("armed")) {
+            if (point.equals(fault.path("point").asText())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
