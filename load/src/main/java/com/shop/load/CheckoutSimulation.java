@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * Checkouts on distinct goods at a fixed concurrency: each virtual user is one buyer with a goods
- * of its own, checking out two units (free shipping) and paying all of it with balance — four
- * branches in three providers, and no two checkouts ever racing for a row — over and over for the
+ * of its own, checking out two units (free shipping) and paying all of it with balance — writes
+ * in the order, goods and user databases, and no two checkouts ever racing for a row — over and over for the
  * round's duration. Paid in full, an order is paid at once and leaves no payment timeout behind: with
  * something left to pay, every order of a run would be cancelled 30 minutes later (one more global
  * transaction each), inside whatever is measured then. Every answer must be 201; whether it carried a global transaction id is counted, so

@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shop.e2e.harness.Http;
-import com.shop.e2e.harness.SeataConsole;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -45,10 +43,7 @@ class ConsoleTraceTest {
         // (then it was never seen held, and the assertion below says so): state, not a clock.
         AtomicReference<JsonNode> held = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            shop.console().globalSessions().stream()
-                    .filter(session -> SeataConsole.branchDatabases(session)
-                            .containsAll(List.of("shop_order", "shop_goods", "shop_coupon", "shop_user")))
-                    .findFirst().ifPresent(held::set);
+            shop.console().checkoutHolding("shop_order", "shop_goods", "shop_coupon", "shop_user").ifPresent(held::set);
             return held.get() != null || pending.isDone();
         });
         Http.Response response = pending.get();

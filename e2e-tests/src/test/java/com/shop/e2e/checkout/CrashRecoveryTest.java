@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shop.e2e.harness.Http;
-import com.shop.e2e.harness.SeataConsole;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Components;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -94,7 +92,8 @@ class CrashRecoveryTest {
         // session with the goods and coupon branches. Only then is the TC killed.
         AtomicReference<String> xid = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            xid.set(heldXid());
+            xid.set(shop.console().checkoutHolding("shop_goods", "shop_coupon")
+                    .map(session -> session.path("xid").asText()).orElse(null));
             return xid.get() != null || pending.isDone();
         });
         assertThat(xid.get()).as("the checkout held at its fault point with its goods and coupon branches in the TC; it answered %s",
@@ -115,18 +114,6 @@ class CrashRecoveryTest {
             assertThat(response.status()).as(response.body()).isGreaterThanOrEqualTo(500);
             assertThat(orders).isZero();
         }
-    }
-
-    /**
-     * The XID of the checkout's global session once the TC lists its goods and coupon branches (the only
-     * checkout running). Its order row is not readable yet: the order's local transaction commits last.
-     */
-    private String heldXid() {
-        return shop.console().globalSessions().stream()
-                .filter(session -> "confirm-order".equals(session.path("transactionName").asText()))
-                .filter(session -> SeataConsole.branchDatabases(session).containsAll(List.of("shop_goods", "shop_coupon")))
-                .map(session -> session.path("xid").asText())
-                .findFirst().orElse(null);
     }
 
     private void awaitDead(String service) {

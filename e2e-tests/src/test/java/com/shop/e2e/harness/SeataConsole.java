@@ -55,6 +55,18 @@ public final class SeataConsole {
         return globalSessions().stream().filter(session -> xid.equals(session.path("xid").asText())).findFirst();
     }
 
+    /**
+     * The live checkout ({@code confirm-order}) session whose branches include all these databases, if
+     * the TC has one. For tests running one checkout: a running checkout's order row is not readable
+     * (the order's local transaction commits last), its session in the TC is.
+     */
+    public Optional<JsonNode> checkoutHolding(String... databases) {
+        return globalSessions().stream()
+                .filter(session -> "confirm-order".equals(session.path("transactionName").asText()))
+                .filter(session -> branchDatabases(session).containsAll(List.of(databases)))
+                .findFirst();
+    }
+
     /** The databases a session's branches write, by the resource id (JDBC URL) each branch registered. */
     public static List<String> branchDatabases(JsonNode session) {
         List<String> databases = new ArrayList<>();

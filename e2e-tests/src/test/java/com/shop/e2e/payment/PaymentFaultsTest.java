@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shop.api.payment.PaymentSucceeded;
 import com.shop.e2e.harness.Http;
-import com.shop.e2e.harness.SeataConsole;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Components;
@@ -211,11 +210,7 @@ class PaymentFaultsTest {
     private static String awaitCheckoutHoldingUser(Shop shop, long userId) {
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> shop.db().count("shop_user",
                 "SELECT COUNT(*) FROM trade_user_money_log WHERE user_id = ? AND money_log_type = 1", userId) == 1);
-        // The only checkout running; its order row is not readable yet (the order's local transaction commits last).
-        String xid = shop.console().globalSessions().stream()
-                .filter(session -> "confirm-order".equals(session.path("transactionName").asText()))
-                .filter(session -> SeataConsole.branchDatabases(session).contains("shop_user"))
-                .map(session -> session.path("xid").asText()).findFirst().orElse(null);
+        String xid = shop.console().checkoutHolding("shop_user").map(session -> session.path("xid").asText()).orElse(null);
         assertThat(xid).as("the checkout's global transaction holds a branch in shop_user").isNotNull();
         return xid;
     }
