@@ -3,6 +3,7 @@ package com.shop.support;
 import com.baomidou.mybatisplus.autoconfigure.ConfigurationCustomizer;
 import com.shop.support.db.CodeTypeHandler;
 import com.shop.support.fault.FaultInjector;
+import com.shop.support.fault.FaultPointAspect;
 import com.shop.support.fault.FaultsEndpoint;
 import com.shop.support.id.IdGenerator;
 import com.shop.support.info.ConfigRevisionInfo;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -54,6 +56,13 @@ public class SupportAutoConfiguration {
     @Bean
     FaultsEndpoint faultsEndpoint(FaultInjector faults) {
         return new FaultsEndpoint(faults);
+    }
+
+    /** Only where faults can be armed: elsewhere no step is wrapped for them. */
+    @Bean
+    @ConditionalOnProperty(name = "shop.faults.enabled", havingValue = "true")
+    FaultPointAspect faultPointAspect(FaultInjector faults) {
+        return new FaultPointAspect(faults);
     }
 
     @Bean

@@ -6,8 +6,8 @@ import com.shop.api.coupon.CouponService;
 import com.shop.coupon.coupons.Coupons;
 import com.shop.coupon.db.CouponRecord;
 import com.shop.coupon.db.CouponUse;
-import com.shop.support.fault.FaultInjector;
 import com.shop.support.fault.FaultPoint;
+import com.shop.support.fault.FaultPoints;
 import com.shop.support.rpc.Outcomes;
 import org.apache.dubbo.config.annotation.DubboService;
 
@@ -16,11 +16,9 @@ import org.apache.dubbo.config.annotation.DubboService;
 public class CouponProvider implements CouponService {
 
     private final Coupons coupons;
-    private final FaultInjector faults;
 
-    public CouponProvider(Coupons coupons, FaultInjector faults) {
+    public CouponProvider(Coupons coupons) {
         this.coupons = coupons;
-        this.faults = faults;
     }
 
     @Override
@@ -31,17 +29,14 @@ public class CouponProvider implements CouponService {
     }
 
     @Override
+    @FaultPoints(before = FaultPoint.COUPON_BEFORE_USE, after = FaultPoint.COUPON_AFTER_USE)
     public Outcome useCoupon(long couponId, long userId, long orderId) {
-        faults.at(FaultPoint.COUPON_BEFORE_USE);
-        Outcome outcome = Outcomes.of(() -> coupons.use(couponId, userId, orderId));
-        faults.at(FaultPoint.COUPON_AFTER_USE);
-        return outcome;
+        return Outcomes.of(() -> coupons.use(couponId, userId, orderId));
     }
 
     @Override
+    @FaultPoints(after = FaultPoint.COUPON_AFTER_RELEASE)
     public Outcome releaseCoupon(long couponId, long orderId) {
-        Outcome outcome = Outcomes.of(() -> coupons.release(couponId, orderId));
-        faults.at(FaultPoint.COUPON_AFTER_RELEASE);
-        return outcome;
+        return Outcomes.of(() -> coupons.release(couponId, orderId));
     }
 }

@@ -3,8 +3,8 @@ package com.shop.pay.rpc;
 import com.shop.api.Outcome;
 import com.shop.api.payment.PaymentService;
 import com.shop.pay.payment.Payments;
-import com.shop.support.fault.FaultInjector;
 import com.shop.support.fault.FaultPoint;
+import com.shop.support.fault.FaultPoints;
 import com.shop.support.rpc.Outcomes;
 import java.math.BigDecimal;
 import org.apache.dubbo.config.annotation.DubboService;
@@ -14,17 +14,14 @@ import org.apache.dubbo.config.annotation.DubboService;
 public class PaymentProvider implements PaymentService {
 
     private final Payments payments;
-    private final FaultInjector faults;
 
-    public PaymentProvider(Payments payments, FaultInjector faults) {
+    public PaymentProvider(Payments payments) {
         this.payments = payments;
-        this.faults = faults;
     }
 
     @Override
+    @FaultPoints(after = FaultPoint.PAY_AFTER_CLOSE_PAYMENT)
     public Outcome closePayment(long orderId, long userId, BigDecimal payAmount) {
-        Outcome outcome = Outcomes.of(() -> payments.close(orderId, userId, payAmount));
-        faults.at(FaultPoint.PAY_AFTER_CLOSE_PAYMENT);
-        return outcome;
+        return Outcomes.of(() -> payments.close(orderId, userId, payAmount));
     }
 }

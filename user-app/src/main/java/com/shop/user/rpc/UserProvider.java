@@ -3,8 +3,8 @@ package com.shop.user.rpc;
 import com.shop.api.Outcome;
 import com.shop.api.user.UserInfo;
 import com.shop.api.user.UserService;
-import com.shop.support.fault.FaultInjector;
 import com.shop.support.fault.FaultPoint;
+import com.shop.support.fault.FaultPoints;
 import com.shop.support.rpc.Outcomes;
 import com.shop.user.balance.Balance;
 import com.shop.user.db.UserRecord;
@@ -16,11 +16,9 @@ import org.apache.dubbo.config.annotation.DubboService;
 public class UserProvider implements UserService {
 
     private final Balance balance;
-    private final FaultInjector faults;
 
-    public UserProvider(Balance balance, FaultInjector faults) {
+    public UserProvider(Balance balance) {
         this.balance = balance;
-        this.faults = faults;
     }
 
     @Override
@@ -31,17 +29,14 @@ public class UserProvider implements UserService {
     }
 
     @Override
+    @FaultPoints(before = FaultPoint.USER_BEFORE_DEDUCT, after = FaultPoint.USER_AFTER_DEDUCT)
     public Outcome deductBalance(long userId, long orderId, BigDecimal amount) {
-        faults.at(FaultPoint.USER_BEFORE_DEDUCT);
-        Outcome outcome = Outcomes.of(() -> balance.deduct(userId, orderId, amount));
-        faults.at(FaultPoint.USER_AFTER_DEDUCT);
-        return outcome;
+        return Outcomes.of(() -> balance.deduct(userId, orderId, amount));
     }
 
     @Override
+    @FaultPoints(after = FaultPoint.USER_AFTER_REFUND)
     public Outcome refundBalance(long userId, long orderId, BigDecimal amount) {
-        Outcome outcome = Outcomes.of(() -> balance.refund(userId, orderId, amount));
-        faults.at(FaultPoint.USER_AFTER_REFUND);
-        return outcome;
+        return Outcomes.of(() -> balance.refund(userId, orderId, amount));
     }
 }

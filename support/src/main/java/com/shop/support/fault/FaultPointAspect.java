@@ -1,0 +1,45 @@
+package com.shop.support.fault;
+
+import com.shop.api.Outcome;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.springframework.core.Ordered;
+
+/**
+ * Fires the faults armed at a {@link FaultPoints} method's points. Ordered just outside Spring's
+ * transaction advice (which is the innermost), so an "after" point on a {@code @Transactional}
+ * step fires once that step's transaction committed; Seata adds its global-transaction advice
+ * outside both, so every point of a {@code @GlobalTransactional} method fires inside the global
+ * transaction, before its commit.
+ */
+@Aspect
+public class FaultPointAspect implements Ordered {
+
+    static final int ORDER = Ordered.LOWEST_PRECEDENCE - 1;
+
+    private final FaultInjector faults;
+
+    public FaultPointAspect(FaultInjector faults) {
+        this.faults = faults;
+    }
+
+    @Around("@annotation(points)")
+    public Object around(ProceedingJoinPoint step, FaultPoints points) throws Throwable {
+        for (FaultPoint point : points.before()) {
+            faults.at(point);
+        }
+        Object result = step.proceed();
+        if (!(result instanceof Outcome outcome) || outcome.isDone()) {
+            for (FaultPoint point : points.after()) {
+                faults.at(point);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}
