@@ -3,8 +3,8 @@ package com.shop.order.checkout;
 import com.shop.order.rpc.CouponProxy;
 import com.shop.order.rpc.GoodsProxy;
 import com.shop.order.rpc.UserProxy;
-import com.shop.support.fault.FaultInjector;
 import com.shop.support.fault.FaultPoint;
+import com.shop.support.fault.FaultPoints;
 import com.shop.support.id.IdGenerator;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.spring.annotation.GlobalTransactional;
@@ -39,54 +39,46 @@ public class ConfirmOrder {
     private final UserProxy users;
     private final IdGenerator ids;
     private final PaymentTimeouts paymentTimeouts;
-    private final FaultInjector faults;
     private final TransactionTemplate orderTransaction;
 
     public ConfirmOrder(Orders orders, GoodsProxy goods, CouponProxy coupons, UserProxy users, IdGenerator ids,
-                        PaymentTimeouts paymentTimeouts, FaultInjector faults, TransactionTemplate orderTransaction) {
+                        PaymentTimeouts paymentTimeouts, TransactionTemplate orderTransaction) {
         this.orders = orders;
         this.goods = goods;
         this.coupons = coupons;
         this.users = users;
         this.ids = ids;
         this.paymentTimeouts = paymentTimeouts;
-        this.faults = faults;
         this.orderTransaction = orderTransaction;
     }
 
+    // order.after-confirm: every branch is committed locally, the order's too; the global transaction is not yet.
     @GlobalTransactional(name = "confirm-order")
+    @FaultPoints(after = FaultPoint.ORDER_AFTER_CONFIRM)
     public long confirm(PricedOrder order) {
         long orderId = orderTransaction.execute(status -> placeAndConfirm(order));
-        // Every branch is committed locally, the order's too; the global transaction is not committed yet.
-        faults.at(FaultPoint.ORDER_AFTER_CONFIRM);
         log.info("Order {} confirmed: goods {} x{}, pay amount {}", orderId, order.request().goodsId(),
                 order.request().goodsNumber(), order.payAmount());
         return orderId;
     }
 
-    /** The steps, inside the order database's local transaction (the order's one branch). */
+    /**
+     * The steps, inside the order database's local transaction (the order's one branch). Their fault
+     * points sit on the steps themselves ({@code @FaultPoints} on {@link Orders} and the proxies).
+     */
     private long placeAndConfirm(PricedOrder order) {
         PlaceOrder request = order.request();
         long orderId = ids.nextId();
         long userId = request.userId();
 
         orders.insertUnconfirmed(orderId, order, RootContext.getXID());
-        faults.at(FaultPoint.ORDER_AFTER_PRE_ORDER);
-
         goods.reduceStock(orderId, request.goodsId(), request.goodsNumber());
-        faults.at(FaultPoint.ORDER_AFTER_STOCK);
-
         if (order.usesCoupon()) {
             coupons.use(request.couponId(), userId, orderId);
         }
-        faults.at(FaultPoint.ORDER_AFTER_COUPON);
-
         if (order.usesBalance()) {
             users.deductBalance(userId, orderId, order.moneyPaid());
         }
-        faults.at(FaultPoint.ORDER_AFTER_BALANCE);
-
-        faults.at(FaultPoint.ORDER_BEFORE_CONFIRM);
         orders.confirm(orderId, order.payAmount().signum() == 0, paymentTimeouts.timeout());
         return orderId;
     }

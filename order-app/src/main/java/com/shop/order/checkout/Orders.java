@@ -10,6 +10,8 @@ import static com.shop.api.order.PayStatus.UNPAID;
 
 import com.shop.order.db.OrderMapper;
 import com.shop.order.db.OrderRecord;
+import com.shop.support.fault.FaultPoint;
+import com.shop.support.fault.FaultPoints;
 import com.shop.support.tx.LocalWrites;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -45,6 +47,7 @@ public class Orders {
      * The order as checked, unconfirmed; the unique request id refuses a concurrent replay here
      * ({@link DuplicateRequest}).
      */
+    @FaultPoints(after = FaultPoint.ORDER_AFTER_PRE_ORDER)
     public void insertUnconfirmed(long orderId, PricedOrder priced, String xid) {
         PlaceOrder request = priced.request();
         OrderRecord order = new OrderRecord();
@@ -82,6 +85,7 @@ public class Orders {
      * Confirmed; with nothing left to pay it is paid at once, else it is to be paid within
      * {@code paymentTimeout} (its pay deadline).
      */
+    @FaultPoints(before = FaultPoint.ORDER_BEFORE_CONFIRM)
     public void confirm(long orderId, boolean nothingToPay, Duration paymentTimeout) {
         LocalDateTime now = LocalDateTime.now().withNano(0);
         LambdaUpdateWrapper<OrderRecord> update = new LambdaUpdateWrapper<OrderRecord>()
@@ -105,6 +109,7 @@ public class Orders {
      * first holds it, through the TC's global lock, against a second cancel of the order until this one
      * ends; the order still reads as confirmed until {@link #markCancelled}.
      */
+    @FaultPoints(after = FaultPoint.ORDER_CANCEL_AFTER_CLAIM)
     public boolean claimForCancel(long orderId) {
         return orders.update(null, new LambdaUpdateWrapper<OrderRecord>()
                 .eq(OrderRecord::getOrderId, orderId)
@@ -141,6 +146,7 @@ public class Orders {
      * is read {@code FOR UPDATE} first (a global transaction may hold it). An order already paid is a
      * redelivery; one that is not confirmed any more is left as it is, and said so.
      */
+    @FaultPoints(before = FaultPoint.ORDER_BEFORE_MARK_PAID)
     public void markPaid(long orderId, LocalDateTime paidAt) {
         OrderRecord order = orders.selectOne(new LambdaQueryWrapper<OrderRecord>()
                 .eq(OrderRecord::getOrderId, orderId).last("FOR UPDATE"));

@@ -5,6 +5,8 @@ import com.shop.order.mq.PaymentTimeoutMessages;
 import com.shop.support.config.LiveSettings;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +15,14 @@ import org.springframework.stereotype.Component;
  * {@code shop.order.payment-timeout}, read at each confirm, so a value published to Nacos applies
  * from the next order on; each order keeps its own pay deadline. The timeout message
  * ({@link PaymentTimeoutMessages}) is sent once the checkout's global transaction committed, never
- * before (an order that was rolled back must not be cancelled).
+ * before (an order that was rolled back must not be cancelled). A message that could not be sent is
+ * only logged: the checkout has happened, and the sweep ({@code timeout.OverdueOrderSweep}) cancels an
+ * order whose message never made it.
  */
 @Component
 public class PaymentTimeouts {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentTimeouts.class);
 
     public static final String TIMEOUT_KEY = "shop.order.payment-timeout";
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
@@ -34,8 +40,19 @@ public class PaymentTimeouts {
         return LiveSettings.positiveDuration(environment, TIMEOUT_KEY, DEFAULT_TIMEOUT);
     }
 
-    /** Sends the confirmed order's timeout message, due at its pay deadline. */
+    /** Sends the confirmed order's timeout message, due at its pay deadline; never fails the checkout. */
     public void schedule(OrderRecord order) {
-        messages.send(order.getOrderId(), order.getPayDeadline().atZone(ZoneId.systemDefault()).toInstant());
+        long orderId = order.getOrderId();
+        try {
+            messages.send(orderId, order.getPayDeadline().atZone(ZoneId.systemDefault()).toInstant(),
+                    failure -> lost(orderId, failure));
+        } catch (RuntimeException failure) {
+            lost(orderId, failure);
+        }
+    }
+
+    private static void lost(long orderId, Throwable failure) {
+        log.warn("The timeout message of order {} was not sent ({}); the overdue-order sweep will cancel it if unpaid",
+                orderId, failure.toString());
     }
 }

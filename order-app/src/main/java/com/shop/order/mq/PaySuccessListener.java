@@ -3,8 +3,6 @@ package com.shop.order.mq;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shop.api.payment.PaymentSucceeded;
 import com.shop.order.checkout.Orders;
-import com.shop.support.fault.FaultInjector;
-import com.shop.support.fault.FaultPoint;
 import com.shop.support.mq.IdempotentConsumer;
 import com.shop.support.mq.IdempotentListener;
 import java.time.Instant;
@@ -19,17 +17,14 @@ import org.springframework.stereotype.Component;
 public class PaySuccessListener extends IdempotentListener<PaymentSucceeded> {
 
     private final Orders orders;
-    private final FaultInjector faults;
 
-    public PaySuccessListener(IdempotentConsumer consumer, ObjectMapper json, Orders orders, FaultInjector faults) {
+    public PaySuccessListener(IdempotentConsumer consumer, ObjectMapper json, Orders orders) {
         super(consumer, json, PaymentSucceeded.class);
         this.orders = orders;
-        this.faults = faults;
     }
 
     @Override
     protected void handle(PaymentSucceeded paid) {
-        faults.at(FaultPoint.ORDER_BEFORE_MARK_PAID);
         orders.markPaid(paid.orderIdValue(), LocalDateTime.ofInstant(Instant.parse(paid.paidAt()), ZoneId.systemDefault()));
     }
 }

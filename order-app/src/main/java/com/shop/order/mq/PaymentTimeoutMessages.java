@@ -3,10 +3,11 @@ package com.shop.order.mq;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shop.api.order.PaymentTimeout;
-import com.shop.support.fault.FaultInjector;
 import com.shop.support.fault.FaultPoint;
+import com.shop.support.fault.FaultPoints;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.apache.rocketmq.client.producer.SendCallback;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.message.Message;
@@ -17,8 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends an order's timeout message: a RocketMQ timer message due at its pay deadline. The send is
- * asynchronous and a failure only logged: the checkout has happened, and the sweep
- * ({@code timeout.OverdueOrderSweep}) cancels an order whose message never made it.
+ * asynchronous; a failure, now or in the broker's answer, goes to the caller's {@code notSent}.
  */
 @Component
 public class PaymentTimeoutMessages {
@@ -29,17 +29,15 @@ public class PaymentTimeoutMessages {
 
     private final RocketMQTemplate rocketMq;
     private final ObjectMapper json;
-    private final FaultInjector faults;
 
-    public PaymentTimeoutMessages(RocketMQTemplate rocketMq, ObjectMapper json, FaultInjector faults) {
+    public PaymentTimeoutMessages(RocketMQTemplate rocketMq, ObjectMapper json) {
         this.rocketMq = rocketMq;
         this.json = json;
-        this.faults = faults;
     }
 
-    public void send(long orderId, Instant deadline) {
+    @FaultPoints(before = FaultPoint.ORDER_BEFORE_SCHEDULE_TIMEOUT)
+    public void send(long orderId, Instant deadline, Consumer<Throwable> notSent) {
         try {
-            faults.at(FaultPoint.ORDER_BEFORE_SCHEDULE_TIMEOUT);
             Message message = new Message(PaymentTimeout.TOPIC, null, String.valueOf(orderId),
                     body(new PaymentTimeout(String.valueOf(orderId), deadline.toString())));
             // Absolute: a message sent late is still due at the deadline (or at once when that has passed).
@@ -52,17 +50,12 @@ public class PaymentTimeoutMessages {
 
                 @Override
                 public void onException(Throwable failure) {
-                    lost(orderId, failure);
+                    notSent.accept(failure);
                 }
             }, SEND_TIMEOUT_MILLIS);
         } catch (Exception failure) {
-            lost(orderId, failure);
+            notSent.accept(failure);
         }
-    }
-
-    private static void lost(long orderId, Throwable failure) {
-        log.warn("The timeout message of order {} was not sent ({}); the overdue-order sweep will cancel it if unpaid",
-                orderId, failure.toString());
     }
 
     private byte[] body(PaymentTimeout timeout) throws JsonProcessingException {

@@ -5,6 +5,8 @@ import static com.shop.support.rpc.ProviderUnavailable.run;
 
 import com.shop.api.coupon.CouponInfo;
 import com.shop.api.coupon.CouponService;
+import com.shop.support.fault.FaultPoint;
+import com.shop.support.fault.FaultPoints;
 import com.shop.support.rpc.ProviderUnavailable;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.stereotype.Component;
@@ -23,10 +25,12 @@ public class CouponProxy {
         return call(() -> coupons.findCoupon(couponId));
     }
 
+    @FaultPoints(after = FaultPoint.ORDER_AFTER_COUPON)
     public void use(long couponId, long userId, long orderId) {
         run(() -> coupons.useCoupon(couponId, userId, orderId).orThrow());
     }
 
+    @FaultPoints(after = FaultPoint.ORDER_CANCEL_AFTER_COUPON)
     public void release(long couponId, long orderId) {
         run(() -> coupons.releaseCoupon(couponId, orderId).orThrow());
     }

@@ -5,6 +5,8 @@ import static com.shop.support.rpc.ProviderUnavailable.run;
 
 import com.shop.api.goods.GoodsInfo;
 import com.shop.api.goods.GoodsService;
+import com.shop.support.fault.FaultPoint;
+import com.shop.support.fault.FaultPoints;
 import com.shop.support.rpc.ProviderUnavailable;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.stereotype.Component;
@@ -23,10 +25,12 @@ public class GoodsProxy {
         return call(() -> goods.findGoods(goodsId));
     }
 
+    @FaultPoints(after = FaultPoint.ORDER_AFTER_STOCK)
     public void reduceStock(long orderId, long goodsId, int quantity) {
         run(() -> goods.reduceStock(orderId, goodsId, quantity).orThrow());
     }
 
+    @FaultPoints(after = FaultPoint.ORDER_CANCEL_AFTER_STOCK)
     public void restoreStock(long orderId, long goodsId, int quantity) {
         run(() -> goods.restoreStock(orderId, goodsId, quantity).orThrow());
     }

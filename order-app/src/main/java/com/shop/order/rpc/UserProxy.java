@@ -5,6 +5,8 @@ import static com.shop.support.rpc.ProviderUnavailable.run;
 
 import com.shop.api.user.UserInfo;
 import com.shop.api.user.UserService;
+import com.shop.support.fault.FaultPoint;
+import com.shop.support.fault.FaultPoints;
 import com.shop.support.rpc.ProviderUnavailable;
 import java.math.BigDecimal;
 import org.apache.dubbo.config.annotation.DubboReference;
@@ -24,10 +26,12 @@ public class UserProxy {
         return call(() -> users.findUser(userId));
     }
 
+    @FaultPoints(after = FaultPoint.ORDER_AFTER_BALANCE)
     public void deductBalance(long userId, long orderId, BigDecimal amount) {
         run(() -> users.deductBalance(userId, orderId, amount).orThrow());
     }
 
+    @FaultPoints(after = FaultPoint.ORDER_CANCEL_AFTER_REFUND)
     public void refundBalance(long userId, long orderId, BigDecimal amount) {
         run(() -> users.refundBalance(userId, orderId, amount).orThrow());
     }

@@ -6,8 +6,6 @@ import com.shop.order.rpc.CouponProxy;
 import com.shop.order.rpc.GoodsProxy;
 import com.shop.order.rpc.PaymentProxy;
 import com.shop.order.rpc.UserProxy;
-import com.shop.support.fault.FaultInjector;
-import com.shop.support.fault.FaultPoint;
 import org.apache.seata.spring.annotation.GlobalTransactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +24,7 @@ import org.springframework.stereotype.Component;
  * order row, it is written twice, and the TC undoes the newest write first
  * (docs/stack-traps.md#22-the-20-tc-rolls-back-branches-in-registration-order). Closing the payment is
  * the arbiter against the payment: pay-app refuses when it is paid, and the whole cancel rolls back.
+ * The cancel's fault points sit on the steps ({@code @FaultPoints} on {@link Orders} and the proxies).
  */
 @Component
 public class CancelOrder {
@@ -37,16 +36,13 @@ public class CancelOrder {
     private final GoodsProxy goods;
     private final CouponProxy coupons;
     private final UserProxy users;
-    private final FaultInjector faults;
 
-    public CancelOrder(Orders orders, PaymentProxy payments, GoodsProxy goods, CouponProxy coupons, UserProxy users,
-                       FaultInjector faults) {
+    public CancelOrder(Orders orders, PaymentProxy payments, GoodsProxy goods, CouponProxy coupons, UserProxy users) {
         this.orders = orders;
         this.payments = payments;
         this.goods = goods;
         this.coupons = coupons;
         this.users = users;
-        this.faults = faults;
     }
 
     /** True if this call cancelled the order; false if it was paid, cancelled already, or is unknown. */
@@ -56,24 +52,14 @@ public class CancelOrder {
         if (order == null || !orders.claimForCancel(orderId)) {
             return false;
         }
-        faults.at(FaultPoint.ORDER_CANCEL_AFTER_CLAIM);
-
         payments.close(orderId, order.getUserId(), order.getPayAmount());
-        faults.at(FaultPoint.ORDER_CANCEL_AFTER_CLOSE_PAYMENT);
-
         goods.restoreStock(orderId, order.getGoodsId(), order.getGoodsNumber());
-        faults.at(FaultPoint.ORDER_CANCEL_AFTER_STOCK);
-
         if (order.getCouponId() != null) {
             coupons.release(order.getCouponId(), orderId);
         }
-        faults.at(FaultPoint.ORDER_CANCEL_AFTER_COUPON);
-
         if (order.getMoneyPaid().signum() > 0) {
             users.refundBalance(order.getUserId(), orderId, order.getMoneyPaid());
         }
-        faults.at(FaultPoint.ORDER_CANCEL_AFTER_REFUND);
-
         orders.markCancelled(orderId);
         log.info("Order {} cancelled: not paid by {}; goods {} x{} back in stock, balance {} refunded", orderId,
                 order.getPayDeadline(), order.getGoodsId(), order.getGoodsNumber(), order.getMoneyPaid());

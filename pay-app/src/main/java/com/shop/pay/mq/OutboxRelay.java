@@ -1,6 +1,8 @@
 package com.shop.pay.mq;
 
 import com.shop.pay.db.OutboxMapper;
+import com.shop.support.fault.FaultPoint;
+import com.shop.support.fault.FaultPoints;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,7 +85,11 @@ public class OutboxRelay {
                 .register(metrics);
     }
 
-    /** Sends the row soon, off the caller's thread; if the broker looks down or the pool is full, the sweep will. */
+    /**
+     * Sends the row soon, off the caller's thread; if the broker looks down or the pool is full, the sweep will.
+     * The caller committed the row: pay.after-callback-commit is the state between that commit and this hand-over.
+     */
+    @FaultPoints(before = FaultPoint.PAY_AFTER_CALLBACK_COMMIT)
     public void sendSoon(String id) {
         if (System.currentTimeMillis() < brokerDownUntil.get()) {
             return;

@@ -2,6 +2,8 @@ package com.shop.pay.payment;
 
 import com.shop.api.payment.PaymentSucceeded;
 import com.shop.pay.db.PayLogMapper;
+import com.shop.support.fault.FaultPoint;
+import com.shop.support.fault.FaultPoints;
 import com.shop.support.tx.LocalWrites;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,7 @@ public class PayLog {
         this.payLog = payLog;
     }
 
+    @FaultPoints(before = FaultPoint.PAY_BEFORE_PAY_LOG)
     public void record(PaymentSucceeded paid) {
         // No global transaction writes the pay log: plain SQL.
         LocalWrites.unchecked(() -> payLog.insert(paid.payIdValue(), paid.orderIdValue(), paid.payAmountValue(),

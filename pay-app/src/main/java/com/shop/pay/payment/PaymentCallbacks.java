@@ -10,8 +10,6 @@ import com.shop.pay.db.PaymentMapper;
 import com.shop.pay.db.PaymentRecord;
 import com.shop.pay.mq.Outbox;
 import com.shop.pay.mq.OutboxRelay;
-import com.shop.support.fault.FaultInjector;
-import com.shop.support.fault.FaultPoint;
 import com.shop.support.tx.LocalWrites;
 import com.shop.support.web.Money;
 import java.time.Instant;
@@ -39,12 +37,11 @@ public class PaymentCallbacks {
     private final OutboxRelay relay;
     private final RefundsDue refunds;
     private final LocalWrites localWrites;
-    private final FaultInjector faults;
     private final ObjectMapper json;
     private final CallbackAdmission admission;
 
     public PaymentCallbacks(PaymentCallbackVerifier verifier, PaymentMapper payments, Outbox outbox, OutboxRelay relay,
-                            RefundsDue refunds, LocalWrites localWrites, FaultInjector faults, ObjectMapper json,
+                            RefundsDue refunds, LocalWrites localWrites, ObjectMapper json,
                             CallbackAdmission admission) {
         this.admission = admission;
         this.verifier = verifier;
@@ -53,7 +50,6 @@ public class PaymentCallbacks {
         this.relay = relay;
         this.refunds = refunds;
         this.localWrites = localWrites;
-        this.faults = faults;
         this.json = json;
     }
 
@@ -72,7 +68,6 @@ public class PaymentCallbacks {
         // trade_pay rows are also written by global transactions (closing a payment): global-lock checked.
         Accepted accepted = localWrites.underGlobalLock(() -> markPaid(callback));
         if (accepted instanceof Paid paid) {
-            faults.at(FaultPoint.PAY_AFTER_CALLBACK_COMMIT);
             relay.sendSoon(paid.outboxId());
         } else if (accepted instanceof AlreadyPaid) {
             log.info("Duplicate callback for payment {} (trade {}): already paid", callback.payId(), callback.tradeNo());

@@ -30,12 +30,20 @@ public class FaultPointAspect implements Ordered {
             faults.at(point);
         }
         Object result = step.proceed();
-        if (!(result instanceof Outcome outcome) || outcome.isDone()) {
+        if (happened(result)) {
             for (FaultPoint point : points.after()) {
                 faults.at(point);
             }
         }
         return result;
+    }
+
+    /** A step happened unless it answered that it did not: an Outcome not done, or false. */
+    private static boolean happened(Object result) {
+        if (result instanceof Outcome outcome) {
+            return outcome.isDone();
+        }
+        return !Boolean.FALSE.equals(result);
     }
 
     @Override

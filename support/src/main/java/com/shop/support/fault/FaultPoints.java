@@ -12,9 +12,9 @@ import java.lang.annotation.Target;
  * {@link FaultPointAspect} fires what is armed there.
  *
  * <p>{@link #before()} fires as the step is called. {@link #after()} fires once the step has
- * happened: it returned normally and, if it answers an {@link com.shop.api.Outcome}, did its write
- * ({@code isDone()}); a step that threw or refused has nothing after it. A provider's step returns
- * only after its local transaction committed, so its "after" point is "the branch committed" — the
+ * happened: it returned normally and did not answer that it did nothing (an
+ * {@link com.shop.api.Outcome} not {@code isDone()}, or {@code false}); a step that threw or
+ * refused has nothing after it. A provider's step returns only after its local transaction committed, so its "after" point is "the branch committed" — the
  * state a TC-driven rollback has to undo.
  */
 @Documented

@@ -23,6 +23,12 @@ class FaultPointAspectTest {
             ran.add("reduce");
             return answer;
         }
+
+        @FaultPoints(after = FaultPoint.GOODS_AFTER_RESTORE_STOCK)
+        public boolean restore(boolean restored) {
+            ran.add("restore");
+            return restored;
+        }
     }
 
     private final FaultInjector faults = new FaultInjector(true, "goods");
@@ -62,5 +68,16 @@ class FaultPointAspectTest {
 
         assertThat(proxied(step).reduce().isDone()).isFalse();
         assertThat(faults.armed()).hasSize(1);
+    }
+
+    @Test
+    void aStepThatAnsweredFalseHasNoAfter() {
+        Step step = new Step();
+        faults.arm(FaultPoint.GOODS_AFTER_RESTORE_STOCK, FaultAction.THROW, 0, 1);
+
+        assertThat(proxied(step).restore(false)).isFalse();
+        assertThat(faults.armed()).hasSize(1);
+        assertThatThrownBy(() -> proxied(step).restore(true)).isInstanceOf(ShopException.class);
+        assertThat(step.ran).containsExactly("restore", "restore");
     }
 }

@@ -2,8 +2,6 @@ package com.shop.user.mq;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shop.api.payment.PaymentSucceeded;
-import com.shop.support.fault.FaultInjector;
-import com.shop.support.fault.FaultPoint;
 import com.shop.support.mq.IdempotentConsumer;
 import com.shop.support.mq.IdempotentListener;
 import com.shop.user.points.Points;
@@ -16,17 +14,14 @@ import org.springframework.stereotype.Component;
 public class PaySuccessListener extends IdempotentListener<PaymentSucceeded> {
 
     private final Points points;
-    private final FaultInjector faults;
 
-    public PaySuccessListener(IdempotentConsumer consumer, ObjectMapper json, Points points, FaultInjector faults) {
+    public PaySuccessListener(IdempotentConsumer consumer, ObjectMapper json, Points points) {
         super(consumer, json, PaymentSucceeded.class);
         this.points = points;
-        this.faults = faults;
     }
 
     @Override
     protected void handle(PaymentSucceeded paid) {
-        faults.at(FaultPoint.USER_BEFORE_GRANT_POINTS);
         points.grant(paid.userIdValue(), paid.payAmountValue());
     }
 }

@@ -1,5 +1,7 @@
 package com.shop.user.points;
 
+import com.shop.support.fault.FaultPoint;
+import com.shop.support.fault.FaultPoints;
 import com.shop.support.tx.LocalWrites;
 import com.shop.user.db.UserMapper;
 import java.math.BigDecimal;
@@ -29,6 +31,7 @@ public class Points {
      * Adds the points of a payment. Checkouts write the same row (the balance) in global transactions,
      * so the row is read FOR UPDATE under the global-lock check first ({@link LocalWrites}).
      */
+    @FaultPoints(before = FaultPoint.USER_BEFORE_GRANT_POINTS)
     public void grant(long userId, BigDecimal payAmount) {
         if (users.lockRow(userId) == null) {
             throw new IllegalStateException("Points for user " + userId + ", who does not exist");
