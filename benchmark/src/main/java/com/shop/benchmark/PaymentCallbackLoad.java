@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shop.stack.Components;
 import com.shop.stack.PaymentPlatform;
+import com.shop.stack.Ports;
 import com.shop.stack.Stack;
 import com.shop.stack.StackSettings;
 import java.io.IOException;
@@ -54,8 +55,7 @@ public final class PaymentCallbackLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final URI CALLBACK = URI.create(
-            "http://127.0.0.1:" + Components.httpPort(Components.PAY) + "/api/payments/callback");
+    private static final URI CALLBACK = URI.create(Ports.url(Components.PAY) + "/api/payments/callback");
     private static final String AMOUNT = "70.00";
     private static final long POLL_NANOS = Duration.ofMillis(50).toNanos();
     private static final int CHUNK = 500;
@@ -145,7 +145,8 @@ public final class PaymentCallbackLoad {
         PaymentPlatform platform = PaymentPlatform.of(settings);
         ExecutorService httpThreads = Executors.newFixedThreadPool(8);
         ExecutorService poller = Executors.newSingleThreadExecutor();
-        // HTTP/1.1: no h2c upgrade attempt; the client opens more connections when answers lag.
+        // Not the shared blocking Http: an open loop sends without waiting for answers, so asynchronously
+        // on its own threads. HTTP/1.1: no h2c upgrade attempt; the client opens more connections when answers lag.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpThreads)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         try {

@@ -3,15 +3,17 @@ package com.shop.load;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import com.shop.order.checkout.Pricing;
+import com.shop.stack.Components;
+import com.shop.stack.Ports;
+import com.shop.support.web.Money;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.UUID;
 
 /** The checkout request every scenario sends, and where it goes: order-app's REST API on this host. */
 final class CheckoutRequests {
 
-    static final String ORDER_APP = "http://127.0.0.1:8081";
+    static final String ORDER_APP = Ports.url(Components.ORDER);
     static final String PATH = "/api/orders";
 
     private CheckoutRequests() {
@@ -26,12 +28,8 @@ final class CheckoutRequests {
         BigDecimal goodsAmount = price.multiply(BigDecimal.valueOf(quantity));
         BigDecimal shipping = Pricing.shippingFeeFor(goodsAmount);
         return "{\"requestId\":\"load-" + UUID.randomUUID() + "\",\"userId\":\"" + user + "\",\"goodsId\":\"" + goods
-                + "\",\"goodsNumber\":" + quantity + ",\"goodsPrice\":\"" + money(price)
-                + "\",\"shippingFee\":\"" + money(shipping) + "\",\"orderAmount\":\"" + money(goodsAmount.add(shipping))
-                + "\",\"moneyPaid\":\"" + money(balance) + "\",\"address\":\"1 Load Street\",\"consignee\":\"Load Buyer\"}";
-    }
-
-    private static String money(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+                + "\",\"goodsNumber\":" + quantity + ",\"goodsPrice\":\"" + Money.format(price)
+                + "\",\"shippingFee\":\"" + Money.format(shipping) + "\",\"orderAmount\":\"" + Money.format(goodsAmount.add(shipping))
+                + "\",\"moneyPaid\":\"" + Money.format(balance) + "\",\"address\":\"1 Load Street\",\"consignee\":\"Load Buyer\"}";
     }
 }

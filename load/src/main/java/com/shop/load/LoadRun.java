@@ -2,13 +2,11 @@ package com.shop.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.shop.stack.Http;
 import com.shop.stack.NacosOpenApi;
+import com.shop.stack.PidFile;
 import com.shop.stack.StackSettings;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,7 +37,6 @@ import java.util.Random;
 public final class LoadRun {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String HOT_BUYER = "hot buyer";
     private static final String ORDINARY = "ordinary checkout";
 
@@ -86,7 +83,7 @@ public final class LoadRun {
             }
             modeProbe = new LoadPlan.Buyer(fixtures.user(new BigDecimal("10000000")), fixtures.goods(10_000_000, CheckoutSimulation.PRICE));
         }
-        StackCpu cpu = new StackCpu(settings.dataDir().resolve("stack.pids"));
+        StackCpu cpu = new StackCpu(new PidFile(settings.dataDir()));
         List<Map<String, Object>> measured = new ArrayList<>();
         try (GlobalTransactionSwitch globalTransactions = new GlobalTransactionSwitch(NacosOpenApi.of(settings))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(globalTransactions)));
@@ -157,13 +154,11 @@ public final class LoadRun {
         globalTransactions.turn(on);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(CheckoutRequests.ORDER_APP + CheckoutRequests.PATH))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(CheckoutRequests.body(probe.user(), probe.goods(),
-                            CheckoutSimulation.QUANTITY, CheckoutSimulation.PRICE, CheckoutSimulation.BALANCE_PAID)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 201) {
-                throw new IllegalStateException("a mode probe checkout failed: HTTP " + answer.statusCode() + " " + answer.body());
+            Http.Response answer = Http.postJson(CheckoutRequests.ORDER_APP + CheckoutRequests.PATH, CheckoutRequests.body(
+                    probe.user(), probe.goods(), CheckoutSimulation.QUANTITY, CheckoutSimulation.PRICE,
+                    CheckoutSimulation.BALANCE_PAID));
+            if (answer.status() != 201) {
+                throw new IllegalStateException("a mode probe checkout failed: HTTP " + answer.status() + " " + answer.body());
             }
             if (answer.body().contains("\"xid\":\"") == on) {
                 return;

@@ -1,5 +1,6 @@
 package com.shop.load;
 
+import com.shop.stack.PidFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * CPU time used by each process of the running stack, read from /proc: the processes the launcher
- * recorded in {@code stack.pids} and their descendants (MariaDB runs as a child of its launcher).
+ * recorded in its {@link PidFile} and their descendants (MariaDB runs as a child of its launcher).
  * The load generator's own process is listed too, as {@code load-generator}, because on one machine
  * it competes with the stack for the same cores.
  */
@@ -20,13 +21,8 @@ final class StackCpu {
 
     private final Map<String, Long> pids = new LinkedHashMap<>();
 
-    StackCpu(Path pidFile) throws IOException {
-        for (String line : Files.readAllLines(pidFile)) {
-            String[] parts = line.trim().split(" ", 2);
-            if (parts.length == 2) {
-                pids.put(parts[1], Long.parseLong(parts[0]));
-            }
-        }
+    StackCpu(PidFile stack) throws IOException {
+        pids.putAll(stack.read());
         pids.put("load-generator", ProcessHandle.current().pid());
     }
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The processes of the local stack, with their ports (docs/design.md#ports) and readiness checks. */
+/** The processes of the local stack, with their ports ({@link Ports}), databases and readiness checks. */
 public final class Components {
 
     public static final String MARIADB = "mariadb";
@@ -22,6 +22,12 @@ public final class Components {
 
     /** Providers first, order-app (the consumer of all of them) last. */
     public static final List<String> SERVICES = List.of(GOODS, COUPON, USER, PAY, ORDER);
+
+    /** The TC's store: global sessions, branches and row locks. */
+    public static final String SEATA_DATABASE = "seata";
+
+    /** Each service's own database, in the order of {@link #SERVICES}. */
+    public static final List<String> SERVICE_DATABASES = SERVICES.stream().map(Components::database).toList();
 
     private static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k",
             // hessian2 serialises provider exceptions only with these opens
@@ -46,8 +52,9 @@ public final class Components {
         return new Component(NACOS, "infra/nacos", "com.shop.infra.nacos.EmbeddedNacos",
                 List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC",
                         "-Dnacos.home=" + s.dataDir().resolve("nacos")),
-                Map.of(8848, "Nacos HTTP", 9848, "Nacos gRPC", 9849, "Nacos cluster gRPC", 8080, "Nacos console",
-                        7848, "Nacos JRaft"),
+                Map.of(Ports.NACOS_HTTP, "Nacos HTTP", Ports.NACOS_GRPC, "Nacos gRPC",
+                        Ports.NACOS_CLUSTER_GRPC, "Nacos cluster gRPC", Ports.NACOS_CONSOLE, "Nacos console",
+                        Ports.NACOS_JRAFT, "Nacos JRaft"),
                 Readiness.logLine("READY nacos"), Duration.ofSeconds(180), Duration.ofSeconds(30));
     }
 
@@ -58,8 +65,8 @@ public final class Components {
                         // The shop's topics (docs/design.md#payment): created up front, so the first event is not
                         // waiting for subscribers to discover a topic that appeared with it.
                         "-Drocketmq.topics=" + PaymentSucceeded.TOPIC + "," + PaymentTimeout.TOPIC),
-                Map.of(9876, "RocketMQ name server", 10911, "RocketMQ broker", 10909, "RocketMQ broker (fast)",
-                        10912, "RocketMQ broker (HA)"),
+                Map.of(Ports.ROCKETMQ_NAMESRV, "RocketMQ name server", Ports.ROCKETMQ_BROKER, "RocketMQ broker",
+                        Ports.ROCKETMQ_BROKER_FAST, "RocketMQ broker (fast)", Ports.ROCKETMQ_BROKER_HA, "RocketMQ broker (HA)"),
                 Readiness.logLine("READY rocketmq"), Duration.ofSeconds(120), Duration.ofSeconds(40));
     }
 
@@ -69,18 +76,14 @@ public final class Components {
                         "-Dseata.log.path=" + s.logDir().resolve("seata-server"),
                         "-Dshop.seata.data.dir=" + s.dataDir().resolve("seata-server"),
                         "-Duser.home=" + s.dataDir().resolve("seata-server")),
-                Map.of(8091, "Seata TC RPC", 7091, "Seata console"),
+                Map.of(Ports.SEATA_RPC, "Seata TC RPC", Ports.SEATA_CONSOLE, "Seata console"),
                 // The RPC port opens before registration in Nacos; this log line comes after both.
-                Readiness.tcpOpen(8091).and(Readiness.logLine("seata server started")),
+                Readiness.tcpOpen(Ports.SEATA_RPC).and(Readiness.logLine("seata server started")),
                 Duration.ofSeconds(180), Duration.ofSeconds(30));
     }
 
     static Component service(StackSettings s, String name) {
-        if (!SERVICES.contains(name)) {
-            throw new IllegalArgumentException("Not a service: " + name);
-        }
-        int httpPort = httpPort(name);
-        String base = name.substring(0, name.indexOf('-'));
+        String base = shortName(name);
         String mainClass = "com.shop." + base + "." + Character.toUpperCase(base.charAt(0)) + base.substring(1)
                 + "Application";
         List<String> jvm = new ArrayList<>(SERVICE_JVM);
@@ -88,19 +91,21 @@ public final class Components {
         jvm.add("-DJM.LOG.PATH=" + s.logDir().resolve("nacos-client"));
         jvm.add("-Drocketmq.client.logRoot=" + s.logDir().resolve("rocketmq-client"));
         return new Component(name, name, mainClass, jvm,
-                Map.of(httpPort, name + " HTTP", httpPort + 12800, name + " Dubbo"),
-                Readiness.http("http://127.0.0.1:" + httpPort + "/actuator/health", "\"status\":\"UP\""),
+                Map.of(Ports.http(name), name + " HTTP", Ports.dubbo(name), name + " Dubbo"),
+                Readiness.http(Ports.url(name) + "/actuator/health", "\"status\":\"UP\""),
                 Duration.ofSeconds(240), Duration.ofSeconds(25));
     }
 
-    public static int httpPort(String service) {
-        return switch (service) {
-            case ORDER -> 8081;
-            case GOODS -> 8082;
-            case COUPON -> 8083;
-            case USER -> 8084;
-            case PAY -> 8085;
-            default -> throw new IllegalArgumentException(service);
-        };
+    /** The database a service owns: {@code shop_} and its short name (order-app → shop_order). */
+    public static String database(String service) {
+        return "shop_" + shortName(service);
+    }
+
+    /** order-app → order. */
+    private static String shortName(String service) {
+        if (!SERVICES.contains(service)) {
+            throw new IllegalArgumentException("Not a service: " + service);
+        }
+        return service.substring(0, service.indexOf('-'));
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -18,8 +19,8 @@ import org.flywaydb.core.Flyway;
  */
 public final class DatabaseMigrator {
 
-    public static final List<String> DATABASES = List.of("seata", "shop_order", "shop_goods", "shop_coupon",
-            "shop_user", "shop_pay");
+    private static final List<String> DATABASES = Stream.concat(Stream.of(Components.SEATA_DATABASE),
+            Components.SERVICE_DATABASES.stream()).toList();
 
     private final StackSettings settings;
 
@@ -47,7 +48,7 @@ public final class DatabaseMigrator {
     private void migrate(String database) {
         Path folder = settings.root().resolve("sql").resolve(database);
         List<String> locations = new ArrayList<>(List.of("filesystem:" + folder));
-        if (!database.equals("seata")) {
+        if (!database.equals(Components.SEATA_DATABASE)) {
             locations.add("filesystem:" + settings.root().resolve("sql").resolve("common"));
         }
         Path demo = settings.root().resolve("sql").resolve("demo").resolve(database);

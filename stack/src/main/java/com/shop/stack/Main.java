@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -43,14 +44,14 @@ public final class Main {
      * Opens the order's payment if it has none, then posts the platform's signed SUCCESS callback: the
      * whole payment a buyer would make, from the command line.
      */
-    private static int pay(Path root, Path dataDir, List<String> options) throws IOException, InterruptedException {
+    private static int pay(Path root, Path dataDir, List<String> options) throws IOException {
         if (options.size() != 1 || !options.get(0).matches("[1-9][0-9]{0,18}")) {
             System.err.println("usage: shop.sh pay ORDER_ID");
             return 2;
         }
         String orderId = options.get(0);
         PaymentPlatform platform = PaymentPlatform.of(StackSettings.fromEnvironment(root, dataDir, true));
-        PaymentPlatform.Answer opened = platform.openPayment(orderId);
+        Http.Response opened = platform.openPayment(orderId);
         System.out.println("POST /api/payments → " + opened.status() + " " + opened.body());
         if (opened.status() != 200 && opened.status() != 201) {
             return 1;
@@ -59,10 +60,10 @@ public final class Main {
         var callback = platform.successCallback(payment.path("payId").asText(), orderId,
                 payment.path("payAmount").asText());
         System.out.println("callback (signed as the platform signs): " + callback);
-        PaymentPlatform.Answer answered = platform.postCallback(callback);
+        Http.Response answered = platform.postCallback(callback);
         System.out.println("POST /api/payments/callback → " + answered.status() + " " + answered.body());
         System.out.println("The order turns paid once order-app consumed the pay-success event: "
-                + "curl http://127.0.0.1:8081/api/orders/" + orderId);
+                + "curl " + Ports.url(Components.ORDER) + "/api/orders/" + orderId);
         return answered.status() == 200 ? 0 : 1;
     }
 
@@ -110,27 +111,28 @@ public final class Main {
         System.out.printf("""
 
                 ================================================================================
-                 Shop checkout stack is ready (%d processes, %d MB resident). Ctrl-C stops it.
+                 Shop checkout stack is ready (%1$d processes, %2$d MB resident). Ctrl-C stops it.
 
-                 Checkout API     http://127.0.0.1:8081/api/orders
-                 Order OpenAPI    http://127.0.0.1:8081/swagger-ui.html  (spec: /v3/api-docs)
-                 Payment API      http://127.0.0.1:8085/api/payments
-                 Payment OpenAPI  http://127.0.0.1:8085/swagger-ui.html
-                 Seata console    http://127.0.0.1:7091   user %s / password %s
-                 Nacos console    http://%s:8080   user %s / password %s
-                 AT probe         curl -X POST -H 'Content-Type: application/json' -d '{}' http://127.0.0.1:8081/actuator/atprobe
+                 Checkout API     %3$s/api/orders
+                 Order OpenAPI    %3$s/swagger-ui.html  (spec: /v3/api-docs)
+                 Payment API      %4$s/api/payments
+                 Payment OpenAPI  %4$s/swagger-ui.html
+                 Seata console    %5$s   user %6$s / password %7$s
+                 Nacos console    http://%8$s:%9$d   user %10$s / password %11$s
+                 AT probe         curl -X POST -H 'Content-Type: application/json' -d '{}' %3$s/actuator/atprobe
 
                  Demo data        ids are 180000000000000 followed by the short name (19 digits, like snowflake ids):
                                   users …1001 alice (1000.00), …1002 bob (50.00), …1003 carol (0.00)
                                   goods …2001 keyboard 399.00, …2002 cable 9.90, …2003 mug 45.00, …2004 figure 120.00 (20 in stock)
                                   coupons …3001 (20.00, alice), …3002 (5.00, alice), …3003 (10.00, bob)
                                   e.g. alice is 1800000000000001001, the mug 1800000000000002003
-                 Logs             %s
+                 Logs             %12$s
                 ================================================================================
                 %n""",
                 stack.componentNames().size(), stack.residentMemoryBytes() / (1024 * 1024),
-                s.seataConsoleUser(), s.seataConsolePassword(), nacosHost, s.nacosUser(), s.nacosPassword(),
-                s.dataDir().resolve("logs"));
+                Ports.url(Components.ORDER), Ports.url(Components.PAY), Ports.url(Ports.SEATA_CONSOLE),
+                s.seataConsoleUser(), s.seataConsolePassword(), nacosHost, Ports.NACOS_CONSOLE, s.nacosUser(),
+                s.nacosPassword(), s.dataDir().resolve("logs"));
     }
 
     /**
@@ -155,20 +157,13 @@ public final class Main {
 
     /** Kills what an earlier launcher recorded and left running; true if it found any. */
     private static boolean stopRecorded(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("stack.pids");
-        if (!Files.exists(pidFile)) {
-            return false;
-        }
+        PidFile pidFile = new PidFile(dataDir);
         boolean found = false;
-        for (String line : Files.readAllLines(pidFile)) {
-            String[] parts = line.split(" ", 2);
-            if (parts.length < 2) {
-                continue;
-            }
-            var handle = ProcessHandle.of(Long.parseLong(parts[0]));
+        for (Map.Entry<String, Long> recorded : pidFile.read().entrySet()) {
+            var handle = ProcessHandle.of(recorded.getValue());
             // Only a java process still: a recycled PID must not be killed.
             if (handle.isPresent() && handle.get().info().command().orElse("").contains("java")) {
-                say("stopping leftover " + parts[1] + " (pid " + parts[0] + ")");
+                say("stopping leftover " + recorded.getKey() + " (pid " + recorded.getValue() + ")");
                 List<ProcessHandle> children = handle.get().descendants().toList();
                 handle.get().destroy();
                 handle.get().onExit().completeOnTimeout(handle.get(), 30, java.util.concurrent.TimeUnit.SECONDS).join();
@@ -177,7 +172,7 @@ public final class Main {
                 found = true;
             }
         }
-        Files.delete(pidFile);
+        pidFile.delete();
         return found;
     }
 

@@ -27,7 +27,7 @@ public final class NacosConfigPublisher {
     }
 
     /** Publishes every file below the folder; returns "group/dataId" of each. */
-    public List<String> publishAll(Path configDir, Map<String, String> env) throws IOException, InterruptedException {
+    public List<String> publishAll(Path configDir, Map<String, String> env) throws IOException {
         List<String> published = new ArrayList<>();
         try (Stream<Path> groups = Files.list(configDir)) {
             for (Path groupDir : groups.filter(Files::isDirectory).sorted().toList()) {

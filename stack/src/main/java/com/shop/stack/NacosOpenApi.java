@@ -3,10 +3,7 @@ package com.shop.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,31 +27,31 @@ public final class NacosOpenApi {
         return new NacosOpenApi(settings.nacosUrl(), settings.nacosUser(), settings.nacosPassword());
     }
 
-    public void publishConfig(String group, String dataId, String content) throws IOException, InterruptedException {
+    public void publishConfig(String group, String dataId, String content) throws IOException {
         String type = dataId.endsWith(".yaml") || dataId.endsWith(".yml") ? "yaml"
                 : dataId.endsWith(".properties") ? "properties" : "text";
         String form = "dataId=" + encode(dataId) + "&group=" + encode(group) + "&type=" + type
                 + "&content=" + encode(content);
-        HttpResponse<String> response = post("/v1/cs/configs?accessToken=" + encode(login()), form);
-        if (response.statusCode() != 200 || !response.body().contains("true")) {
+        Http.Response response = post("/v1/cs/configs?accessToken=" + encode(login()), form);
+        if (response.status() != 200 || !response.body().contains("true")) {
             throw new IOException("Publishing " + group + "/" + dataId + " to Nacos failed: HTTP "
-                    + response.statusCode() + " " + response.body());
+                    + response.status() + " " + response.body());
         }
     }
 
     /** The content Nacos serves now, or null if there is no such data id. */
-    public String readConfig(String group, String dataId) throws IOException, InterruptedException {
-        HttpResponse<String> response = get("/v1/cs/configs?dataId=" + encode(dataId) + "&group=" + encode(group)
+    public String readConfig(String group, String dataId) throws IOException {
+        Http.Response response = get("/v1/cs/configs?dataId=" + encode(dataId) + "&group=" + encode(group)
                 + "&accessToken=" + encode(login()));
-        return response.statusCode() == 200 ? response.body() : null;
+        return response.status() == 200 ? response.body() : null;
     }
 
     /** "ip:port" of every healthy instance registered under the service name. */
-    public List<String> healthyInstances(String serviceName, String group) throws IOException, InterruptedException {
-        HttpResponse<String> response = get("/v1/ns/instance/list?serviceName=" + encode(serviceName)
+    public List<String> healthyInstances(String serviceName, String group) throws IOException {
+        Http.Response response = get("/v1/ns/instance/list?serviceName=" + encode(serviceName)
                 + "&groupName=" + encode(group) + "&healthyOnly=true&accessToken=" + encode(login()));
         List<String> instances = new ArrayList<>();
-        if (response.statusCode() != 200) {
+        if (response.status() != 200) {
             return instances;
         }
         for (JsonNode host : JSON.readTree(response.body()).path("hosts")) {
@@ -64,8 +61,8 @@ public final class NacosOpenApi {
     }
 
     /** Every service name registered in the group (first 500). */
-    public List<String> serviceNames(String group) throws IOException, InterruptedException {
-        HttpResponse<String> response = get("/v1/ns/service/list?pageNo=1&pageSize=500&groupName=" + encode(group)
+    public List<String> serviceNames(String group) throws IOException {
+        Http.Response response = get("/v1/ns/service/list?pageNo=1&pageSize=500&groupName=" + encode(group)
                 + "&accessToken=" + encode(login()));
         List<String> names = new ArrayList<>();
         for (JsonNode name : JSON.readTree(response.body()).path("doms")) {
@@ -74,11 +71,11 @@ public final class NacosOpenApi {
         return names;
     }
 
-    public String login() throws IOException, InterruptedException {
-        HttpResponse<String> response = post("/v3/auth/user/login",
+    public String login() throws IOException {
+        Http.Response response = post("/v3/auth/user/login",
                 "username=" + encode(username) + "&password=" + encode(password));
-        if (response.statusCode() != 200) {
-            throw new IOException("Nacos login as " + username + " failed: HTTP " + response.statusCode()
+        if (response.status() != 200) {
+            throw new IOException("Nacos login as " + username + " failed: HTTP " + response.status()
                     + " " + response.body());
         }
         JsonNode body = JSON.readTree(response.body());
@@ -89,16 +86,12 @@ public final class NacosOpenApi {
         return token.asText();
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return Readiness.HTTP.send(HttpRequest.newBuilder(URI.create(nacosUrl + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    private Http.Response get(String path) {
+        return Http.get(nacosUrl + path);
     }
 
-    private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-        return Readiness.HTTP.send(HttpRequest.newBuilder(URI.create(nacosUrl + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private Http.Response post(String path, String form) {
+        return Http.post(nacosUrl + path, "application/x-www-form-urlencoded", form);
     }
 
     private static String encode(String value) {

@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shop.api.payment.CallbackSignature;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +25,6 @@ public final class PaymentPlatform {
 
     private final String payAppUrl;
     private final String secret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public PaymentPlatform(String payAppUrl, String secret) {
         this.payAppUrl = payAppUrl;
@@ -38,28 +32,17 @@ public final class PaymentPlatform {
     }
 
     /** The simulator for the stack these settings describe, with the secret pay-app reads from Nacos. */
-    public static PaymentPlatform of(StackSettings settings) throws IOException, InterruptedException {
+    public static PaymentPlatform of(StackSettings settings) throws IOException {
         String config = NacosOpenApi.of(settings).readConfig("DEFAULT_GROUP", "pay-app.yaml");
         Matcher secret = config == null ? null : SECRET.matcher(config);
         if (secret == null || !secret.find()) {
             throw new IOException("No shop.payment.callback-secret in Nacos (DEFAULT_GROUP/pay-app.yaml): is the stack up?");
         }
-        return new PaymentPlatform("http://127.0.0.1:" + Components.httpPort(Components.PAY), secret.group(1));
-    }
-
-    /** An HTTP answer: status and body. */
-    public record Answer(int status, String body) {
-        public JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("Not JSON: " + body, e);
-            }
-        }
+        return new PaymentPlatform(Ports.url(Components.PAY), secret.group(1));
     }
 
     /** {@code POST /api/payments}: 201 a new payment, 200 the order's open one, 4xx a refusal. */
-    public Answer openPayment(String orderId) throws IOException, InterruptedException {
+    public Http.Response openPayment(String orderId) {
         return post("/api/payments", JSON.createObjectNode().put("orderId", orderId).toString());
     }
 
@@ -85,15 +68,15 @@ public final class PaymentPlatform {
     }
 
     /** {@code POST /api/payments/callback} with these fields as a JSON object of strings. */
-    public Answer postCallback(Map<String, String> fields) throws IOException, InterruptedException {
+    public Http.Response postCallback(Map<String, String> fields) {
         ObjectNode body = JSON.createObjectNode();
         fields.forEach(body::put);
         return post("/api/payments/callback", body.toString());
     }
 
     /** Opens the order's payment if needed, then pays it with a signed success callback. */
-    public Answer pay(String orderId) throws IOException, InterruptedException {
-        Answer opened = openPayment(orderId);
+    public Http.Response pay(String orderId) {
+        Http.Response opened = openPayment(orderId);
         if (opened.status() != 200 && opened.status() != 201) {
             return opened;
         }
@@ -101,13 +84,7 @@ public final class PaymentPlatform {
         return postCallback(successCallback(payment.path("payId").asText(), orderId, payment.path("payAmount").asText()));
     }
 
-    private Answer post(String path, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(payAppUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body());
+    private Http.Response post(String path, String json) {
+        return Http.postJson(payAppUrl + path, json);
     }
 }

@@ -15,21 +15,21 @@ class PortCheckTest {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        assertThat(Stack.isFree(port)).isTrue();
+        assertThat(PortCheck.isFree(port)).isTrue();
     }
 
     @Test
     void aPortHeldOnLoopbackOnlyIsTaken() throws Exception {
         try (ServerSocket held = new ServerSocket()) {
             held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            assertThat(Stack.isFree(held.getLocalPort())).isFalse();
+            assertThat(PortCheck.isFree(held.getLocalPort())).isFalse();
         }
     }
 
     @Test
     void aPortHeldOnTheWildcardAddressIsTaken() throws Exception {
         try (ServerSocket held = new ServerSocket(0)) {
-            assertThat(Stack.isFree(held.getLocalPort())).isFalse();
+            assertThat(PortCheck.isFree(held.getLocalPort())).isFalse();
         }
     }
 }

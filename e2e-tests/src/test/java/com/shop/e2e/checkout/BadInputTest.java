@@ -3,13 +3,11 @@ package com.shop.e2e.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.shop.e2e.harness.Http;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.shop.stack.Components;
+import com.shop.stack.Http;
+import com.shop.stack.Ports;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -145,11 +143,9 @@ class BadInputTest {
     }
 
     @Test
-    void aBodyThatIsNotJsonIsRefused() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:8081/api/orders")).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(valid().toString())).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(400);
+    void aBodyThatIsNotJsonIsRefused() {
+        Http.Response response = Http.post(Ports.url(Components.ORDER) + "/api/orders", "text/plain", valid().toString());
+        assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("REQUEST_PARAMETER_INVALID");
     }
 }

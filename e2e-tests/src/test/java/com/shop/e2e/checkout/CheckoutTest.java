@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.shop.e2e.harness.Http;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Components;
+import com.shop.stack.Http;
+import com.shop.stack.Ports;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -67,7 +68,7 @@ class CheckoutTest {
         assertThat(shop.db().query("shop_user", "SELECT user_money FROM trade_user WHERE user_id = ?", user)
                 .get(0).get("user_money")).isEqualTo(new BigDecimal("50.00"));
 
-        Http.Response read = Http.get("http://127.0.0.1:8081/api/orders/" + orderId);
+        Http.Response read = Http.get(Ports.url(Components.ORDER) + "/api/orders/" + orderId);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json()).isEqualTo(body);
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.shop.e2e.harness.Http;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Components;
+import com.shop.stack.Http;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -117,15 +117,7 @@ class CrashRecoveryTest {
     }
 
     private void awaitDead(String service) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (shop.stack().isRunning(service)) {
-            assertThat(System.nanoTime()).as("%s halted within 30 s", service).isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        await(service + " halted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !shop.stack().isRunning(service));
     }
 }

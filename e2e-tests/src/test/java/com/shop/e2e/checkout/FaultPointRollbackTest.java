@@ -3,9 +3,9 @@ package com.shop.e2e.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.shop.e2e.harness.Http;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
+import com.shop.stack.Http;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

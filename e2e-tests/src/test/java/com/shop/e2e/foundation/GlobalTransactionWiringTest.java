@@ -5,11 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shop.e2e.harness.Databases;
-import com.shop.e2e.harness.Http;
+import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
+import com.shop.stack.Components;
+import com.shop.stack.Http;
 import com.shop.stack.Stack;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,18 +19,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StackExtension.class)
 class GlobalTransactionWiringTest {
 
-    private static final String PROBE = "http://127.0.0.1:8081/actuator/atprobe";
-    private static final Map<String, String> DATABASE_OF = Map.of("order-app", "shop_order", "goods-app", "shop_goods",
-            "coupon-app", "shop_coupon", "user-app", "shop_user", "pay-app", "shop_pay");
+    private static final String PROBE = Shop.actuator(Components.ORDER, "atprobe");
 
     @Test
     void orderAppReachesEveryProviderOverDubbo() {
         Http.Response ping = Http.get(PROBE);
         assertThat(ping.status()).as(ping.body()).isEqualTo(200);
         JsonNode replies = ping.json();
-        DATABASE_OF.forEach((application, database) ->
-                assertThat(replies.path(application).path("database").asText())
-                        .as("%s answered from its own database", application).isEqualTo(database));
+        for (String service : Components.SERVICES) {
+            assertThat(replies.path(service).path("database").asText())
+                    .as("%s answered from its own database", service).isEqualTo(Components.database(service));
+        }
     }
 
     @Test
@@ -47,7 +47,7 @@ class GlobalTransactionWiringTest {
             assertThat(branch.path("xid").asText()).as("XID seen by %s", branch.path("application")).isEqualTo(xid);
         }
 
-        for (String database : DATABASE_OF.values()) {
+        for (String database : Components.SERVICE_DATABASES) {
             assertThat(db.count(database, "SELECT COUNT(*) FROM seata_probe WHERE probe_id = ? AND xid = ?", probeId, xid))
                     .as("probe row committed in %s", database).isEqualTo(1);
         }
@@ -65,7 +65,7 @@ class GlobalTransactionWiringTest {
         assertThat(outcome.path("outcome").asText()).isEqualTo("ROLLED_BACK");
         long probeId = Long.parseLong(outcome.path("probeId").asText());
 
-        for (String database : DATABASE_OF.values()) {
+        for (String database : Components.SERVICE_DATABASES) {
             assertThat(db.count(database, "SELECT COUNT(*) FROM seata_probe WHERE probe_id = ?", probeId))
                     .as("probe row of the rolled-back transaction in %s", database).isZero();
         }
@@ -74,13 +74,13 @@ class GlobalTransactionWiringTest {
     }
 
     private static Map<String, Long> probeRowCounts(Databases db) {
-        return DATABASE_OF.values().stream().collect(java.util.stream.Collectors.toMap(d -> d,
+        return Components.SERVICE_DATABASES.stream().collect(java.util.stream.Collectors.toMap(d -> d,
                 d -> db.count(d, "SELECT COUNT(*) FROM seata_probe")));
     }
 
     /** Phase two deletes undo rows asynchronously: they must drain, not merely shrink. */
     private static void awaitUndoLogsEmpty(Databases db) {
-        for (String database : List.copyOf(DATABASE_OF.values())) {
+        for (String database : Components.SERVICE_DATABASES) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                     .untilAsserted(() -> assertThat(db.undoLogRows(database)).as("undo_log rows in %s", database).isZero());
         }

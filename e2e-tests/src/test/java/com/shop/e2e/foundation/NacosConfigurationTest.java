@@ -3,9 +3,10 @@ package com.shop.e2e.foundation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.shop.e2e.harness.Http;
+import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Components;
+import com.shop.stack.Http;
 import com.shop.stack.NacosOpenApi;
 import com.shop.stack.Stack;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class NacosConfigurationTest {
     }
 
     private static String revisionOf(String service) {
-        Http.Response info = Http.get("http://127.0.0.1:" + Components.httpPort(service) + "/actuator/info");
+        Http.Response info = Http.get(Shop.actuator(service, "info"));
         assertThat(info.status()).isEqualTo(200);
         return info.json().path("config").path("revision").asText();
     }

@@ -32,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shop.api.error.ErrorCode;
-import com.shop.e2e.harness.Http;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Components;
+import com.shop.stack.Http;
+import com.shop.stack.Ports;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -102,7 +103,7 @@ class OpenApiDocsTest {
     }
 
     private static JsonNode document(String service) {
-        Http.Response response = Http.get("http://127.0.0.1:" + Components.httpPort(service) + "/v3/api-docs");
+        Http.Response response = Http.get(Ports.url(service) + "/v3/api-docs");
         assertThat(response.status()).as(service + " /v3/api-docs").isEqualTo(200);
         return response.json();
     }

@@ -1,14 +1,15 @@
 package com.shop.e2e.foundation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Stack;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -29,7 +30,7 @@ class RocketMqRoundTripTest {
         String namesrv = stack.settings().rocketMqNamesrv();
         String topic = "e2e-roundtrip";
         String body = "hello " + UUID.randomUUID();
-        BlockingQueue<MessageExt> received = new LinkedBlockingQueue<>();
+        Queue<MessageExt> received = new ConcurrentLinkedQueue<>();
 
         DefaultMQProducer producer = new DefaultMQProducer("e2e-roundtrip-producer");
         producer.setNamesrvAddr(namesrv);
@@ -51,13 +52,9 @@ class RocketMqRoundTripTest {
             SendResult sent = producer.send(new Message(topic, body.getBytes(StandardCharsets.UTF_8)));
             assertThat(sent.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            String got = null;
-            while (System.nanoTime() < deadline && !body.equals(got)) {
-                MessageExt message = received.poll(1, TimeUnit.SECONDS);
-                got = message == null ? null : new String(message.getBody(), StandardCharsets.UTF_8);
-            }
-            assertThat(got).as("the message sent through the broker, received by the subscriber").isEqualTo(body);
+            await("the message sent through the broker, received by the subscriber").atMost(Duration.ofSeconds(60))
+                    .until(() -> received.stream()
+                            .anyMatch(message -> body.equals(new String(message.getBody(), StandardCharsets.UTF_8))));
         } finally {
             consumer.shutdown();
             producer.shutdown();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Components;
 import com.shop.stack.NacosOpenApi;
+import com.shop.stack.Ports;
 import com.shop.stack.Stack;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class StackRegistrationTest {
         for (String service : Components.SERVICES) {
             assertThat(nacos.healthyInstances(service, "DEFAULT_GROUP"))
                     .as("healthy instances of %s in Nacos", service)
-                    .containsExactly("127.0.0.1:" + Components.httpPort(service));
+                    .containsExactly("127.0.0.1:" + Ports.http(service));
         }
     }
 
@@ -31,13 +32,13 @@ class StackRegistrationTest {
             String provider = "providers:com.shop.api.probe.AtProbeService::" + service;
             assertThat(names).as("Dubbo providers registered in Nacos").contains(provider);
             assertThat(nacos.healthyInstances(provider, "DEFAULT_GROUP")).as(provider)
-                    .containsExactly("127.0.0.1:" + (Components.httpPort(service) + 12800));
+                    .containsExactly("127.0.0.1:" + Ports.dubbo(service));
         }
     }
 
     @Test
     void theSeataTcIsRegisteredInNacos(Stack stack) throws Exception {
         assertThat(NacosOpenApi.of(stack.settings()).healthyInstances("seata-server", "SEATA_GROUP"))
-                .containsExactly("127.0.0.1:8091");
+                .containsExactly("127.0.0.1:" + Ports.SEATA_RPC);
     }
 }

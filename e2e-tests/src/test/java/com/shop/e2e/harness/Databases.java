@@ -1,5 +1,6 @@
 package com.shop.e2e.harness;
 
+import com.shop.stack.Components;
 import com.shop.stack.StackSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,9 +16,6 @@ import java.util.Map;
 
 /** Reads and seeds the five databases straight, as the tests' source of truth. */
 public final class Databases {
-
-    public static final List<String> SERVICE_DATABASES = List.of("shop_order", "shop_goods", "shop_coupon",
-            "shop_user", "shop_pay");
 
     private final StackSettings settings;
 
@@ -77,7 +75,7 @@ public final class Databases {
     /** A checksum of every table of every service database: any insert, update or delete changes it. */
     public Map<String, Object> fingerprint() {
         Map<String, Object> sums = new LinkedHashMap<>();
-        for (String database : SERVICE_DATABASES) {
+        for (String database : Components.SERVICE_DATABASES) {
             for (Map<String, Object> table : query(database,
                     "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ? ORDER BY 1", database)) {
                 String name = String.valueOf(table.get("t"));

@@ -1,10 +1,12 @@
 package com.shop.e2e.harness;
 
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.shop.api.order.OrderStatus;
 import com.shop.api.order.PayStatus;
 import com.shop.api.payment.PaymentState;
+import com.shop.stack.Components;
 import com.shop.user.db.MoneyLogType;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -55,15 +57,14 @@ public final class Invariants {
 
     /** Waits until traffic has settled and every invariant holds; fails with every violation left. */
     public void awaitHold(Duration atMost) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        List<String> violations = violations();
-        while (!violations.isEmpty() && System.nanoTime() < deadline) {
-            sleep(500);
-            violations = violations();
-        }
-        if (!violations.isEmpty()) {
-            fail("Invariants broken after " + atMost.toSeconds() + " s:\n  - " + String.join("\n  - ", violations));
-        }
+        await("every invariant holds").atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    List<String> violations = violations();
+                    if (!violations.isEmpty()) {
+                        fail("Invariants broken after " + atMost.toSeconds() + " s:\n  - "
+                                + String.join("\n  - ", violations));
+                    }
+                });
     }
 
     public synchronized List<String> violations() {
@@ -81,7 +82,7 @@ public final class Invariants {
         checkPayments(broken);
         checkCancellations(broken);
 
-        for (String database : Databases.SERVICE_DATABASES) {
+        for (String database : Components.SERVICE_DATABASES) {
             long undo = db.undoLogRows(database);
             if (undo > 0) {
                 broken.add(database + ".undo_log still holds " + undo + " row(s)");
@@ -265,13 +266,5 @@ public final class Invariants {
 
     private static Long asLong(Object value) {
         return value == null ? null : ((Number) value).longValue();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

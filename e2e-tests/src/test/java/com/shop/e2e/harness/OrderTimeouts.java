@@ -8,6 +8,7 @@ import com.shop.api.order.OrderStatus;
 import com.shop.api.order.PaymentTimeout;
 import com.shop.api.payment.PaymentState;
 import com.shop.stack.Components;
+import com.shop.stack.Http;
 import com.shop.stack.NacosOpenApi;
 import com.shop.stack.Stack;
 import java.nio.charset.StandardCharsets;

@@ -3,14 +3,11 @@ package com.shop.e2e.harness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shop.stack.Http;
+import com.shop.stack.Ports;
 import com.shop.stack.StackSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +15,8 @@ import java.util.Optional;
 /** The Seata console's REST API, as an operator uses it: live global sessions with their branches. */
 public final class SeataConsole {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BASE = "http://127.0.0.1:7091";
+    private static final String BASE = Ports.url(Ports.SEATA_CONSOLE);
 
     private final StackSettings settings;
 
@@ -30,9 +26,7 @@ public final class SeataConsole {
 
     public String login(String username, String password) {
         ObjectNode body = JSON.createObjectNode().put("username", username).put("password", password);
-        JsonNode answer = send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        JsonNode answer = Http.postJson(BASE + "/api/v1/auth/login", body.toString()).json();
         return "200".equals(answer.path("code").asText()) ? answer.path("data").asText() : null;
     }
 
@@ -42,9 +36,9 @@ public final class SeataConsole {
         if (token == null) {
             throw new IllegalStateException("Seata console login failed with the configured credentials");
         }
-        JsonNode answer = send(HttpRequest.newBuilder(URI.create(BASE
+        JsonNode answer = Http.send(HttpRequest.newBuilder(URI.create(BASE
                         + "/api/v1/console/globalSession/query?pageNum=1&pageSize=100&withBranch=true"))
-                .header("Authorization", token).GET());
+                .header("Authorization", token).GET()).json();
         List<JsonNode> sessions = new ArrayList<>();
         answer.path("data").forEach(sessions::add);
         return sessions;
@@ -75,18 +69,5 @@ public final class SeataConsole {
             databases.add(resource.substring(resource.lastIndexOf('/') + 1).replaceAll("\\?.*", ""));
         }
         return databases;
-    }
-
-    private static JsonNode send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shop.order.checkout.Pricing;
 import com.shop.stack.Components;
+import com.shop.stack.Http;
 import com.shop.stack.PaymentPlatform;
+import com.shop.stack.Ports;
 import com.shop.stack.Stack;
+import com.shop.support.web.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +98,7 @@ public final class Shop {
 
     /** Opens the order's payment; its pay id. */
     public long openPayment(long orderId) {
-        PaymentPlatform.Answer opened = call(() -> platform().openPayment(String.valueOf(orderId)));
+        Http.Response opened = platform().openPayment(String.valueOf(orderId));
         if (opened.status() != 201 && opened.status() != 200) {
             throw new IllegalStateException("Opening a payment failed: " + opened.status() + " " + opened.body());
         }
@@ -108,8 +110,8 @@ public final class Shop {
         return platform().successCallback(String.valueOf(payId), String.valueOf(order.orderId()), order.payAmount());
     }
 
-    public PaymentPlatform.Answer postCallback(Map<String, String> fields) {
-        return call(() -> platform().postCallback(fields));
+    public Http.Response postCallback(Map<String, String> fields) {
+        return platform().postCallback(fields);
     }
 
     /** Waits until order-app shows the order paid. */
@@ -117,20 +119,6 @@ public final class Shop {
         await().atMost(atMost).pollInterval(Duration.ofMillis(200))
                 .until(() -> db.count("shop_order", "SELECT COUNT(*) FROM trade_order WHERE order_id = ? AND pay_status = 2",
                         orderId) == 1);
-    }
-
-    private interface Call<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> T call(Call<T> call) {
-        try {
-            return call.run();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public long newGoods(int stock, String price) {
@@ -192,14 +180,14 @@ public final class Shop {
                 .put("goodsId", String.valueOf(goodsId))
                 .put("goodsNumber", quantity)
                 .put("goodsPrice", price)
-                .put("shippingFee", money(shipping))
-                .put("orderAmount", money(goodsAmount.add(shipping)))
+                .put("shippingFee", Money.format(shipping))
+                .put("orderAmount", Money.format(goodsAmount.add(shipping)))
                 .put("address", "1 Test Street")
                 .put("consignee", "Tess Tester");
     }
 
     public Http.Response placeOrder(Object body) {
-        return Http.postJson("http://127.0.0.1:8081/api/orders", body.toString());
+        return Http.postJson(Ports.url(Components.ORDER) + "/api/orders", body.toString());
     }
 
     /**
@@ -234,8 +222,10 @@ public final class Shop {
     }
 
     /** The pay-success consumer groups, each with the database of its consumer log. */
-    public static final Map<String, String> PAY_SUCCESS_GROUPS = Map.of("order-app-pay-success", "shop_order",
-            "user-app-pay-success", "shop_user", "pay-app-pay-success", "shop_pay");
+    public static final Map<String, String> PAY_SUCCESS_GROUPS = Map.of(
+            "order-app-pay-success", Components.database(Components.ORDER),
+            "user-app-pay-success", Components.database(Components.USER),
+            "pay-app-pay-success", Components.database(Components.PAY));
 
     /** How often the group was handed the pay-success event of this payment (duplicates included); 0 if never. */
     public long deliveries(String group, long payId) {
@@ -312,10 +302,6 @@ public final class Shop {
     }
 
     public static String actuator(String service, String endpoint) {
-        return "http://127.0.0.1:" + Components.httpPort(service) + "/actuator/" + endpoint;
-    }
-
-    public static String money(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+        return Ports.url(service) + "/actuator/" + endpoint;
     }
 }

@@ -6,11 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shop.api.payment.PaymentSucceeded;
-import com.shop.e2e.harness.Http;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Components;
-import com.shop.stack.PaymentPlatform;
+import com.shop.stack.Http;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ class PaymentFaultsTest {
         long slowest = 0;
         for (Map<String, String> callback : callbacks) {
             long started = System.nanoTime();
-            PaymentPlatform.Answer answer = shop.postCallback(callback);
+            Http.Response answer = shop.postCallback(callback);
             slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         }

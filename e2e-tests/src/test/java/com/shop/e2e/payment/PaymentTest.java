@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
+import com.shop.stack.Http;
 import com.shop.stack.PaymentPlatform;
 import java.time.Duration;
 import java.util.Collections;
@@ -27,7 +28,7 @@ class PaymentTest {
         long payId = shop.openPayment(order.orderId());
 
         long started = System.nanoTime();
-        PaymentPlatform.Answer answer = shop.postCallback(shop.successCallback(payId, order));
+        Http.Response answer = shop.postCallback(shop.successCallback(payId, order));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().path("result").asText()).isEqualTo("SUCCESS");
 
@@ -46,15 +47,15 @@ class PaymentTest {
     void aSecondOpenAnswersTheOpenPaymentAndAPaidOrderIsRefused(Shop shop) throws Exception {
         Shop.UnpaidOrder order = shop.unpaidOrder();
         PaymentPlatform platform = shop.platform();
-        PaymentPlatform.Answer first = platform.openPayment(String.valueOf(order.orderId()));
-        PaymentPlatform.Answer again = platform.openPayment(String.valueOf(order.orderId()));
+        Http.Response first = platform.openPayment(String.valueOf(order.orderId()));
+        Http.Response again = platform.openPayment(String.valueOf(order.orderId()));
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().path("payAmount").asText()).isEqualTo("70.00");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("payId").asText()).isEqualTo(first.json().path("payId").asText());
 
         shop.postCallback(shop.successCallback(first.json().path("payId").asLong(), order));
-        PaymentPlatform.Answer afterPaid = platform.openPayment(String.valueOf(order.orderId()));
+        Http.Response afterPaid = platform.openPayment(String.valueOf(order.orderId()));
         assertThat(afterPaid.status()).isEqualTo(409);
         assertThat(afterPaid.json().path("code").asText()).isEqualTo("PAYMENT_IS_PAID");
         assertThat(shop.db().count("shop_pay", "SELECT COUNT(*) FROM trade_pay WHERE order_id = ?", order.orderId()))
@@ -74,7 +75,7 @@ class PaymentTest {
         long goods = shop.newGoods(5, "30.00");
         var placed = shop.placeOrder(shop.validOrder(user, goods, 1, "30.00").put("moneyPaid", "40.00"));
         assertThat(placed.status()).isEqualTo(201);
-        PaymentPlatform.Answer paidAtCheckout = platform.openPayment(placed.json().path("orderId").asText());
+        Http.Response paidAtCheckout = platform.openPayment(placed.json().path("orderId").asText());
         assertThat(paidAtCheckout.status()).isEqualTo(409);
         assertThat(paidAtCheckout.json().path("code").asText()).isEqualTo("PAYMENT_IS_PAID");
         assertThat(shop.db().count("shop_pay", "SELECT COUNT(*) FROM trade_pay WHERE order_id = ?",
@@ -86,7 +87,7 @@ class PaymentTest {
         Shop.UnpaidOrder inARow = shop.unpaidOrder();
         Map<String, String> callback = shop.successCallback(shop.openPayment(inARow.orderId()), inARow);
         for (int i = 0; i < 20; i++) {
-            PaymentPlatform.Answer answer = shop.postCallback(callback);
+            Http.Response answer = shop.postCallback(callback);
             assertThat(answer.status()).as("callback %d: %s", i, answer.body()).isEqualTo(200);
         }
 
@@ -94,8 +95,8 @@ class PaymentTest {
         Map<String, String> concurrent = shop.successCallback(shop.openPayment(atOnce.orderId()), atOnce);
         // Twenty at once is more than pay-app admits at once: some may be told 503 OVERLOADED, and are sent
         // again as the platform would. What counts is that every one ends acknowledged and there is one effect.
-        List<Callable<PaymentPlatform.Answer>> twenty = Collections.nCopies(20, () -> untilAcknowledged(shop, concurrent));
-        for (PaymentPlatform.Answer answer : Shop.atOnce(twenty)) {
+        List<Callable<Http.Response>> twenty = Collections.nCopies(20, () -> untilAcknowledged(shop, concurrent));
+        for (Http.Response answer : Shop.atOnce(twenty)) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         }
 
@@ -159,7 +160,7 @@ class PaymentTest {
     }
 
     private static void expect(Shop shop, Map<String, String> callback, int status, String code) {
-        PaymentPlatform.Answer answer = shop.postCallback(callback);
+        Http.Response answer = shop.postCallback(callback);
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.json().path("code").asText()).isEqualTo(code);
     }
@@ -169,12 +170,9 @@ class PaymentTest {
     }
 
     /** A payment platform's delivery: a callback answered 503 (overloaded, Retry-After) is sent again. */
-    private static PaymentPlatform.Answer untilAcknowledged(Shop shop, Map<String, String> callback) throws Exception {
-        PaymentPlatform.Answer answer = shop.postCallback(callback);
-        for (int retry = 0; retry < 20 && answer.status() == 503; retry++) {
-            Thread.sleep(200);
-            answer = shop.postCallback(callback);
-        }
-        return answer;
+    private static Http.Response untilAcknowledged(Shop shop, Map<String, String> callback) {
+        return await("a callback answered other than 503").atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> shop.postCallback(callback), answer -> answer.status() != 503);
     }
 }

@@ -5,11 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.shop.api.order.OrderStatus;
 import com.shop.api.payment.PaymentState;
-import com.shop.e2e.harness.Http;
 import com.shop.e2e.harness.OrderTimeouts;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
-import com.shop.stack.Components;
+import com.shop.stack.Http;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shop.api.order.OrderStatus;
 import com.shop.api.payment.PaymentState;
-import com.shop.e2e.harness.Http;
 import com.shop.e2e.harness.OrderTimeouts;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Components;
-import com.shop.stack.PaymentPlatform;
+import com.shop.stack.Http;
+import com.shop.stack.Ports;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,7 +176,7 @@ class OrderTimeoutTest {
         assertThat(timeouts.paymentState(order.orderId())).as("payment closed").isEqualTo(PaymentState.CLOSED);
 
         Map<String, String> callback = shop.successCallback(payId, order);
-        PaymentPlatform.Answer answer = shop.postCallback(callback);
+        Http.Response answer = shop.postCallback(callback);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().path("result").asText()).isEqualTo("SUCCESS");
         assertThat(shop.postCallback(callback).status()).as("the platform's retry").isEqualTo(200);
@@ -194,7 +194,7 @@ class OrderTimeoutTest {
         assertThat(owed.get(0)).startsWith(order.payAmount() + " ").endsWith(callback.get("tradeNo"));
         assertThat(refundsDueMetric()).as("counted").isEqualTo(dueBefore + 1);
 
-        Http.Response reopen = Http.postJson("http://127.0.0.1:8085/api/payments",
+        Http.Response reopen = Http.postJson(Ports.url(Components.PAY) + "/api/payments",
                 "{\"orderId\":\"" + order.orderId() + "\"}");
         assertThat(reopen.status()).as("no new payment for a cancelled order").isEqualTo(409);
         assertThat(reopen.json().path("code").asText()).isEqualTo("ORDER_NOT_PAYABLE");
