@@ -82,9 +82,16 @@ public final class Main {
             say("--fresh: deleting " + dataDir);
             deleteRecursively(dataDir);
         }
-        StackSettings settings = StackSettings.fromEnvironment(root, dataDir, demo);
-        if (faults) {
-            settings = settings.withFaultsEnabled();
+        StackSettings settings;
+        try {
+            settings = StackSettings.fromEnvironment(root, dataDir, demo);
+            if (faults) {
+                settings = settings.withFaultsEnabled();
+            }
+        } catch (IllegalStateException refused) {
+            System.err.println(refused.getMessage());
+            System.exit(2);
+            return;
         }
         Stack stack = new Stack(settings, Main::say);
         CountDownLatch stopping = new CountDownLatch(1);
@@ -131,8 +138,9 @@ public final class Main {
                 %n""",
                 stack.componentNames().size(), stack.residentMemoryBytes() / (1024 * 1024),
                 Ports.url(Components.ORDER), Ports.url(Components.PAY), Ports.url(Ports.SEATA_CONSOLE),
-                s.seataConsoleUser(), s.seataConsolePassword(), nacosHost, Ports.NACOS_CONSOLE, s.nacosUser(),
-                s.nacosPassword(), s.dataDir().resolve("logs"));
+                s.seataConsoleUser(), StackSettings.shown(s.seataConsolePassword(), StackSettings.LOCAL_SEATA_CONSOLE_PASSWORD),
+                nacosHost, Ports.NACOS_CONSOLE, s.nacosUser(),
+                StackSettings.shown(s.nacosPassword(), StackSettings.LOCAL_NACOS_PASSWORD), s.dataDir().resolve("logs"));
     }
 
     /**

@@ -2,9 +2,11 @@ package com.shop.stack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,7 +18,11 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
                             String nacosAddr, String nacosUser, String nacosPassword, boolean embeddedNacos,
                             String rocketMqNamesrv, boolean embeddedRocketMq, boolean embeddedSeata,
                             String seataConsoleUser, String seataConsolePassword, boolean faultsEnabled,
-                            Map<String, String> passThrough) {
+                            boolean production, Map<String, String> passThrough) {
+
+    /** The committed local defaults of the secrets the launcher hands out; production mode refuses them. */
+    static final String LOCAL_NACOS_PASSWORD = "nacos-local-admin";
+    static final String LOCAL_SEATA_CONSOLE_PASSWORD = "seata-local-console";
 
     /** Prefixes of the variables that steer the stack and its processes (README, "Running against real infrastructure"). */
     static final List<String> STACK_VARIABLE_PREFIXES = List.of("SHOP_", "SEATA_", "NACOS_");
@@ -34,6 +40,14 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
     }
 
     static StackSettings from(Map<String, String> env, Path root, Path dataDir, boolean demoData) {
+        boolean production = "true".equalsIgnoreCase(env.get("SHOP_PRODUCTION"));
+        if (production) {
+            List<String> refused = productionRefusals(env);
+            if (!refused.isEmpty()) {
+                throw new IllegalStateException("Production mode (SHOP_PRODUCTION=true) refuses to start: "
+                        + String.join("; ", refused));
+            }
+        }
         String dbHost = env.get("SHOP_DB_HOST");
         String nacosAddr = env.get("SHOP_NACOS_ADDR");
         String namesrv = env.get("SHOP_ROCKETMQ_NAMESRV");
@@ -45,15 +59,46 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
                 dbHost == null,
                 nacosAddr == null ? "127.0.0.1:" + Ports.NACOS_HTTP : nacosAddr,
                 env.getOrDefault("SHOP_NACOS_USERNAME", "nacos"),
-                env.getOrDefault("SHOP_NACOS_PASSWORD", "nacos-local-admin"),
+                env.getOrDefault("SHOP_NACOS_PASSWORD", LOCAL_NACOS_PASSWORD),
                 nacosAddr == null,
                 namesrv == null ? "127.0.0.1:" + Ports.ROCKETMQ_NAMESRV : namesrv,
                 namesrv == null,
                 !"true".equalsIgnoreCase(env.get("SHOP_SEATA_EXTERNAL")),
                 env.getOrDefault("SEATA_CONSOLE_USERNAME", "seata"),
-                env.getOrDefault("SEATA_CONSOLE_PASSWORD", "seata-local-console"),
+                env.getOrDefault("SEATA_CONSOLE_PASSWORD", LOCAL_SEATA_CONSOLE_PASSWORD),
                 "true".equalsIgnoreCase(env.get("SHOP_FAULTS_ENABLED")),
+                production,
                 stackVariables(env));
+    }
+
+    /**
+     * What production mode refuses in the launcher's environment, by name (never a value): a secret
+     * unset, empty or equal to its committed local default — for the parts the launcher starts itself,
+     * their secrets too — and fault injection on.
+     */
+    static List<String> productionRefusals(Map<String, String> env) {
+        List<String> required = new ArrayList<>(List.of("SHOP_DB_PASSWORD", "SHOP_NACOS_PASSWORD",
+                "SHOP_PAYMENT_CALLBACK_SECRET"));
+        if (!"true".equalsIgnoreCase(env.get("SHOP_SEATA_EXTERNAL"))) {
+            required.addAll(List.of("SEATA_CONSOLE_PASSWORD", "SEATA_SECRET_KEY"));
+        }
+        if (env.get("SHOP_NACOS_ADDR") == null) {
+            required.addAll(List.of("NACOS_AUTH_TOKEN", "NACOS_AUTH_IDENTITY_KEY", "NACOS_AUTH_IDENTITY_VALUE"));
+        }
+        Set<String> localDefaults = Set.of(LOCAL_NACOS_PASSWORD, LOCAL_SEATA_CONSOLE_PASSWORD);
+        List<String> refused = new ArrayList<>();
+        for (String name : required) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                refused.add(name + " is not set");
+            } else if (localDefaults.contains(value)) {
+                refused.add(name + " is the local default");
+            }
+        }
+        if ("true".equalsIgnoreCase(env.get("SHOP_FAULTS_ENABLED"))) {
+            refused.add("SHOP_FAULTS_ENABLED is on");
+        }
+        return refused;
     }
 
     private static Map<String, String> stackVariables(Map<String, String> env) {
@@ -66,11 +111,19 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
         return Map.copyOf(variables);
     }
 
-    /** The same stack with fault injection armable in every service (game days, failure tests). */
+    /** The same stack with fault injection armable in every service (game days, failure tests); never in production. */
     public StackSettings withFaultsEnabled() {
+        if (production) {
+            throw new IllegalStateException("Production mode (SHOP_PRODUCTION=true) refuses fault injection");
+        }
         return new StackSettings(root, dataDir, demoData, dbHost, dbPort, dbUser, dbPassword, embeddedDb, nacosAddr,
                 nacosUser, nacosPassword, embeddedNacos, rocketMqNamesrv, embeddedRocketMq, embeddedSeata,
-                seataConsoleUser, seataConsolePassword, true, passThrough);
+                seataConsoleUser, seataConsolePassword, true, false, passThrough);
+    }
+
+    /** A secret for the welcome text: the committed local default is shown (it is in the README anyway), a real one never. */
+    static String shown(String secret, String localDefault) {
+        return localDefault.equals(secret) ? secret : "(as set in the environment)";
     }
 
     /** The repository root: the folder holding nacos-config/ and sql/, found upwards from here. */
@@ -115,6 +168,8 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
         env.put("SEATA_CONSOLE_USERNAME", seataConsoleUser);
         env.put("SEATA_CONSOLE_PASSWORD", seataConsolePassword);
         env.put("SHOP_FAULTS_ENABLED", String.valueOf(faultsEnabled));
+        // The AT probe's write, for a first look and the tests; a production run refuses it (ProductionMode).
+        env.put("SHOP_ATPROBE_ENABLED", String.valueOf(!production));
         return env;
     }
 }

@@ -1,6 +1,7 @@
 package com.shop.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,5 +49,43 @@ class StackSettingsTest {
         StackSettings s = StackSettings.from(Map.of("SHOP_ORDER_HTTP_PORT", "9081", "PATH", "/bin"), ROOT,
                 ROOT.resolve("d"), true);
         assertThat(s.childEnvironment()).containsEntry("SHOP_ORDER_HTTP_PORT", "9081").doesNotContainKey("PATH");
+    }
+
+    @Test
+    void aLocalStackTurnsTheAtProbeOn() {
+        assertThat(StackSettings.from(Map.of(), ROOT, ROOT.resolve("d"), true).childEnvironment())
+                .containsEntry("SHOP_ATPROBE_ENABLED", "true");
+    }
+
+    @Test
+    void productionRefusesMissingAndLocalDefaultSecretsByName() {
+        Map<String, String> env = Map.of("SHOP_PRODUCTION", "true", "SHOP_NACOS_PASSWORD", "nacos-local-admin",
+                "SHOP_DB_PASSWORD", "a-real-one", "SHOP_FAULTS_ENABLED", "true");
+
+        assertThatThrownBy(() -> StackSettings.from(env, ROOT, ROOT.resolve("d"), false))
+                .hasMessageContainingAll("SHOP_NACOS_PASSWORD is the local default", "SHOP_PAYMENT_CALLBACK_SECRET is not set",
+                        "SEATA_CONSOLE_PASSWORD is not set", "SEATA_SECRET_KEY is not set", "NACOS_AUTH_TOKEN is not set",
+                        "SHOP_FAULTS_ENABLED is on")
+                .hasMessageNotContaining("SHOP_DB_PASSWORD")
+                .hasMessageNotContaining("nacos-local-admin");
+    }
+
+    @Test
+    void productionWithItsSecretsSetStartsWithTheAtProbeOffAndRefusesFaults() {
+        Map<String, String> env = Map.of("SHOP_PRODUCTION", "true", "SHOP_NACOS_ADDR", "nacos.prod:8848",
+                "SHOP_SEATA_EXTERNAL", "true", "SHOP_NACOS_PASSWORD", "n", "SHOP_DB_PASSWORD", "d",
+                "SHOP_PAYMENT_CALLBACK_SECRET", "c");
+
+        StackSettings s = StackSettings.from(env, ROOT, ROOT.resolve("d"), false);
+
+        assertThat(s.childEnvironment()).containsEntry("SHOP_ATPROBE_ENABLED", "false")
+                .containsEntry("SHOP_PRODUCTION", "true");
+        assertThatThrownBy(s::withFaultsEnabled).hasMessageContaining("refuses fault injection");
+    }
+
+    @Test
+    void theWelcomeTextShowsOnlyLocalDefaultSecrets() {
+        assertThat(StackSettings.shown("nacos-local-admin", StackSettings.LOCAL_NACOS_PASSWORD)).isEqualTo("nacos-local-admin");
+        assertThat(StackSettings.shown("s3cret", StackSettings.LOCAL_NACOS_PASSWORD)).doesNotContain("s3cret");
     }
 }

@@ -7,6 +7,7 @@ import com.shop.support.fault.FaultPointAspect;
 import com.shop.support.fault.FaultsEndpoint;
 import com.shop.support.id.IdGenerator;
 import com.shop.support.info.ConfigRevisionInfo;
+import com.shop.support.metrics.GlobalTransactionMetrics;
 import com.shop.support.mq.DeadLettersEndpoint;
 import com.shop.support.mq.IdempotentConsumer;
 import com.shop.support.mq.IdempotentListener;
@@ -18,6 +19,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import com.shop.support.tx.LocalWrites;
 import com.shop.support.web.ApiDocs;
 import com.shop.support.web.ApiErrorHandler;
+import com.shop.support.web.CodeTaggedRequestMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -32,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,6 +67,18 @@ public class SupportAutoConfiguration {
     @ConditionalOnProperty(name = "shop.faults.enabled", havingValue = "true")
     FaultPointAspect faultPointAspect(FaultInjector faults) {
         return new FaultPointAspect(faults);
+    }
+
+    @Bean
+    GlobalTransactionMetrics globalTransactionMetrics(MeterRegistry registry,
+            @Value("${seata.client.tm.default-global-transaction-timeout:60000}") long defaultTimeoutMillis) {
+        return new GlobalTransactionMetrics(registry, defaultTimeoutMillis);
+    }
+
+    /** http.server.requests tagged with the answer's error code. */
+    @Bean
+    ServerRequestObservationConvention codeTaggedRequestMetrics() {
+        return new CodeTaggedRequestMetrics();
     }
 
     @Bean
@@ -104,10 +120,11 @@ public class SupportAutoConfiguration {
     static class Messaging {
 
         @Bean
-        IdempotentConsumer idempotentConsumer(DataSource dataSource, LocalWrites localWrites,
+        IdempotentConsumer idempotentConsumer(DataSource dataSource, LocalWrites localWrites, MeterRegistry metrics,
                                               @Value("${shop.mq.max-reconsume-times:16}") int maxReconsumeTimes,
                                               @Value("${shop.mq.consume-threads:2}") int consumeThreads) {
-            return new IdempotentConsumer(new JdbcTemplate(dataSource), localWrites, maxReconsumeTimes, consumeThreads);
+            return new IdempotentConsumer(new JdbcTemplate(dataSource), localWrites, metrics, maxReconsumeTimes,
+                    consumeThreads);
         }
 
         @Bean

@@ -1,6 +1,7 @@
 package com.shop.support.mq;
 
 import com.shop.support.tx.LocalWrites;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its back-off, and after {@code maxReconsumeTimes} redeliveries moves the message to the group's
  * dead-letter queue ({@code %DLQ%<group>}); that last failure marks the row FAILED, which is what
  * operators list. {@code consumer_times} counts every delivery to the group, duplicates included.
+ * Each delivery is also counted in {@code shop.mq.deliveries}, by group and outcome: {@code processed},
+ * {@code duplicate}, {@code retry} (failed, redelivered later) or {@code dead_letter} (failed for good).
  */
 public class IdempotentConsumer {
 
@@ -30,13 +33,16 @@ public class IdempotentConsumer {
 
     private final JdbcTemplate jdbc;
     private final LocalWrites localWrites;
+    private final MeterRegistry metrics;
     private final int maxReconsumeTimes;
     private final int consumeThreads;
 
-    public IdempotentConsumer(JdbcTemplate jdbc, LocalWrites localWrites, int maxReconsumeTimes, int consumeThreads) {
+    public IdempotentConsumer(JdbcTemplate jdbc, LocalWrites localWrites, MeterRegistry metrics, int maxReconsumeTimes,
+                              int consumeThreads) {
         this.consumeThreads = consumeThreads;
         this.jdbc = jdbc;
         this.localWrites = localWrites;
+        this.metrics = metrics;
         this.maxReconsumeTimes = maxReconsumeTimes;
     }
 
@@ -63,6 +69,7 @@ public class IdempotentConsumer {
             if (!processed) {
                 log.info("{}: message {} was already processed, redelivery ignored", group, key);
             }
+            count(group, processed ? "processed" : "duplicate");
         } catch (RuntimeException failure) {
             failed(group, key, message, failure);
             throw failure;
@@ -85,6 +92,7 @@ public class IdempotentConsumer {
             throw failure;
         }
         record(group, key, message, ConsumerStatus.DONE, null);
+        count(group, "processed");
     }
 
     private void failed(String group, String key, MessageExt message, RuntimeException failure) {
@@ -92,6 +100,7 @@ public class IdempotentConsumer {
         String remark = (deadLetter ? "dead-lettered after " + (message.getReconsumeTimes() + 1) + " attempts: " : "")
                 + failure;
         record(group, key, message, deadLetter ? ConsumerStatus.FAILED : ConsumerStatus.PROCESSING, remark);
+        count(group, deadLetter ? "dead_letter" : "retry");
         if (deadLetter) {
             log.error("{}: message {} failed its last attempt ({} redeliveries); RocketMQ moves it to %DLQ%{}",
                     group, key, message.getReconsumeTimes(), group, failure);
@@ -99,6 +108,10 @@ public class IdempotentConsumer {
             log.warn("{}: message {} failed (attempt {}), RocketMQ redelivers it later: {}",
                     group, key, message.getReconsumeTimes() + 1, failure.toString());
         }
+    }
+
+    private void count(String group, String outcome) {
+        metrics.counter("shop.mq.deliveries", "group", group, "outcome", outcome).increment();
     }
 
     /**

@@ -36,12 +36,12 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(405).body(new ApiError("METHOD_NOT_ALLOWED", e.getMessage()));
+        return answer(ResponseEntity.status(405), new ApiError("METHOD_NOT_ALLOWED", e.getMessage()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
-        return ResponseEntity.status(404).body(new ApiError("NOT_FOUND", e.getMessage()));
+        return answer(ResponseEntity.status(404), new ApiError("NOT_FOUND", e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -80,7 +80,13 @@ public class ApiErrorHandler {
             // Overloaded or a dependency down: nothing was written, and a retry soon may succeed.
             response.header("Retry-After", RETRY_AFTER_SECONDS);
         }
-        return response.body(new ApiError(code.name(), message));
+        return answer(response, new ApiError(code.name(), message));
+    }
+
+    /** Every error answer leaves here, its code noted for the request's metrics ({@link CodeTaggedRequestMetrics}). */
+    private static ResponseEntity<ApiError> answer(ResponseEntity.BodyBuilder response, ApiError error) {
+        CodeTaggedRequestMetrics.recordCode(error.code());
+        return response.body(error);
     }
 
     private static String describe(Exception e) {

@@ -1,0 +1,154 @@
+package com.shop.e2e.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.shop.api.user.UserService;
+import com.shop.e2e.harness.Shop;
+import com.shop.e2e.harness.StackExtension;
+import com.shop.stack.Components;
+import com.shop.stack.Http;
+import com.shop.stack.Ports;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.dubbo.config.ApplicationConfig;
+import org.apache.dubbo.config.ReferenceConfig;
+import org.apache.dubbo.config.bootstrap.DubboBootstrap;
+import org.apache.dubbo.rpc.RpcException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The stack tried as an attacker on the same machine would: what listens where, a Dubbo provider
+ * called directly (not through the registry), and what an operator can read. Each attempt is
+ * refused, and nothing is written.
+ */
+@ExtendWith(StackExtension.class)
+class AttackSurfaceTest {
+
+    private static DubboBootstrap attacker;
+
+    private final Shop shop;
+
+    AttackSurfaceTest(Shop shop) {
+        this.shop = shop;
+    }
+
+    @BeforeAll
+    static void anAttackerWithDubbo() {
+        attacker = DubboBootstrap.newInstance();
+        attacker.application(new ApplicationConfig("attacker")).start();
+    }
+
+    @AfterAll
+    static void stopTheAttacker() {
+        attacker.destroy();
+    }
+
+    @Test
+    void everyServicePortListensOnLoopbackOnly() throws IOException {
+        List<ListeningSocket> listening = ListeningSocket.all();
+
+        for (String service : Components.SERVICES) {
+            for (int port : List.of(Ports.http(service), Ports.dubbo(service))) {
+                List<ListeningSocket> onPort = listening.stream().filter(s -> s.port() == port).toList();
+                assertThat(onPort).as("%s listens on %d", service, port).isNotEmpty();
+                assertThat(onPort).as("%s port %d, listening on %s", service, port, onPort)
+                        .allMatch(ListeningSocket::loopback);
+            }
+        }
+    }
+
+    @Test
+    void aDubboCallThatBypassesTheRegistryIsRefusedForItsMissingTokenAndWritesNothing() {
+        long user = shop.newUser("100.00");
+        UserService direct = directReference(UserService.class, Components.USER);
+
+        assertThatThrownBy(() -> direct.deductBalance(user, 1_800_000_000_000_009_001L, new BigDecimal("99.00")))
+                .isInstanceOf(RpcException.class)
+                .hasMessageContaining("Forbid invoke remote service")
+                .hasMessageContaining("incorrect token");
+        assertThatThrownBy(() -> direct.findUser(user)).hasMessageContaining("incorrect token");
+        assertThat(shop.db().query(Components.database(Components.USER),
+                "SELECT user_money FROM trade_user WHERE user_id = ?", user).get(0).get("user_money"))
+                .isEqualTo(new BigDecimal("100.00"));
+    }
+
+    @Test
+    void metricsCountACheckoutByItsCodeAndItsGlobalTransactionByOutcome() {
+        String checkoutsConfirmed = "http_server_requests_seconds_count\\{[^}]*code=\"OK\"[^}]*method=\"POST\"[^}]*uri=\"/api/orders\"[^}]*}";
+        String committed = "shop_global_transactions_seconds_count\\{[^}]*name=\"confirm-order\"[^}]*outcome=\"committed\"[^}]*}";
+        double checkoutsBefore = scraped(Components.ORDER, checkoutsConfirmed);
+        double committedBefore = scraped(Components.ORDER, committed);
+
+        Http.Response placed = shop.placeOrder(shop.fullCheckout().order());
+
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        // The request's own metric is recorded as its answer leaves, which may be just after the client has it.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(scraped(Components.ORDER, committed)).isEqualTo(committedBefore + 1);
+            assertThat(scraped(Components.ORDER, checkoutsConfirmed)).isEqualTo(checkoutsBefore + 1);
+        });
+    }
+
+    /** The value of the one series matching {@code series} in the service's Prometheus text; 0 if absent. */
+    private static double scraped(String service, String series) {
+        Http.Response metrics = Http.get(Shop.actuator(service, "prometheus"));
+        assertThat(metrics.status()).as("GET /actuator/prometheus of %s", service).isEqualTo(200);
+        Matcher line = Pattern.compile("^" + series + " (\\S+)$", Pattern.MULTILINE).matcher(metrics.body());
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
+    }
+
+    /** A Dubbo reference straight to the service's provider port: no registry, so no token. */
+    private static <T> T directReference(Class<T> contract, String service) {
+        ReferenceConfig<T> reference = new ReferenceConfig<>();
+        reference.setInterface(contract);
+        reference.setUrl("dubbo://127.0.0.1:" + Ports.dubbo(service));
+        reference.setTimeout(5_000);
+        reference.setRetries(0);
+        reference.setCheck(false);
+        attacker.reference(reference);
+        return reference.get();
+    }
+
+    /** A listening TCP socket of this machine, from the kernel's tables (no connection made). */
+    record ListeningSocket(String address, int port, boolean loopback) {
+
+        private static final String LISTEN = "0A";
+
+        static List<ListeningSocket> all() throws IOException {
+            List<ListeningSocket> sockets = new ArrayList<>();
+            for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                List<String> lines = Files.readAllLines(Path.of(table));
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields[3].equals(LISTEN)) {
+                        sockets.add(parse(fields[1]));
+                    }
+                }
+            }
+            return sockets;
+        }
+
+        /** {@code 0100007F:1F91} (IPv4, little-endian words) or its 32-digit IPv6 form. */
+        private static ListeningSocket parse(String local) {
+            String hex = local.substring(0, local.indexOf(':')).toUpperCase(Locale.ROOT);
+            int port = Integer.parseInt(local.substring(local.indexOf(':') + 1), 16);
+            boolean loopback = hex.equals("0100007F")
+                    || hex.equals("00000000000000000000000001000000") // ::1
+                    || hex.equals("0000000000000000FFFF00000100007F"); // ::ffff:127.0.0.1
+            return new ListeningSocket(hex, port, loopback);
+        }
+    }
+}
