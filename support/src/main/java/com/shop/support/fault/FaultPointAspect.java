@@ -9,9 +9,9 @@ import org.springframework.core.Ordered;
 /**
  * Fires the faults armed at a {@link FaultPoints} method's points. Ordered just outside Spring's
  * transaction advice (which is the innermost), so an "after" point on a {@code @Transactional}
- * step fires once that step's transaction committed; Seata adds its global-transaction advice
- * outside both, so every point of a {@code @GlobalTransactional} method fires inside the global
- * transaction, before its commit.
+ * step fires once that step's transaction committed. Not for {@code @GlobalTransactional} methods:
+ * Seata adds its advice to an existing proxy inside the aspects already there, so an "after" point
+ * there would fire after the global commit; put it on a step called inside the global transaction.
  */
 @Aspect
 public class FaultPointAspect implements Ordered {
