@@ -126,7 +126,7 @@ public final class Main {
                  Payment OpenAPI  %4$s/swagger-ui.html
                  Seata console    %5$s   user %6$s / password %7$s
                  Nacos console    http://%8$s:%9$d   user %10$s / password %11$s
-                 AT probe         curl -X POST -H 'Content-Type: application/json' -d '{}' %3$s/actuator/atprobe
+                 AT probe         curl -X POST -H 'Content-Type: application/json' -H 'X-Operator-Token: …' -d '{}' %3$s/actuator/atprobe
 
                  Demo data        ids are 180000000000000 followed by the short name (19 digits, like snowflake ids):
                                   users …1001 alice (1000.00), …1002 bob (50.00), …1003 carol (0.00)

@@ -18,11 +18,12 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
                             String nacosAddr, String nacosUser, String nacosPassword, boolean embeddedNacos,
                             String rocketMqNamesrv, boolean embeddedRocketMq, boolean embeddedSeata,
                             String seataConsoleUser, String seataConsolePassword, boolean faultsEnabled,
-                            boolean production, Map<String, String> passThrough) {
+                            boolean production, String operatorToken, Map<String, String> passThrough) {
 
     /** The committed local defaults of the secrets the launcher hands out; production mode refuses them. */
     static final String LOCAL_NACOS_PASSWORD = "nacos-local-admin";
     static final String LOCAL_SEATA_CONSOLE_PASSWORD = "seata-local-console";
+    static final String LOCAL_OPERATOR_TOKEN = "local-operator-token";
 
     /** Prefixes of the variables that steer the stack and its processes (README, "Running against real infrastructure"). */
     static final List<String> STACK_VARIABLE_PREFIXES = List.of("SHOP_", "SEATA_", "NACOS_");
@@ -68,6 +69,7 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
                 env.getOrDefault("SEATA_CONSOLE_PASSWORD", LOCAL_SEATA_CONSOLE_PASSWORD),
                 "true".equalsIgnoreCase(env.get("SHOP_FAULTS_ENABLED")),
                 production,
+                env.getOrDefault("SHOP_OPERATOR_TOKEN", LOCAL_OPERATOR_TOKEN),
                 stackVariables(env));
     }
 
@@ -78,14 +80,14 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
      */
     static List<String> productionRefusals(Map<String, String> env) {
         List<String> required = new ArrayList<>(List.of("SHOP_DB_PASSWORD", "SHOP_NACOS_PASSWORD",
-                "SHOP_PAYMENT_CALLBACK_SECRET"));
+                "SHOP_PAYMENT_CALLBACK_SECRET", "SHOP_OPERATOR_TOKEN"));
         if (!"true".equalsIgnoreCase(env.get("SHOP_SEATA_EXTERNAL"))) {
             required.addAll(List.of("SEATA_CONSOLE_PASSWORD", "SEATA_SECRET_KEY"));
         }
         if (env.get("SHOP_NACOS_ADDR") == null) {
             required.addAll(List.of("NACOS_AUTH_TOKEN", "NACOS_AUTH_IDENTITY_KEY", "NACOS_AUTH_IDENTITY_VALUE"));
         }
-        Set<String> localDefaults = Set.of(LOCAL_NACOS_PASSWORD, LOCAL_SEATA_CONSOLE_PASSWORD);
+        Set<String> localDefaults = Set.of(LOCAL_NACOS_PASSWORD, LOCAL_SEATA_CONSOLE_PASSWORD, LOCAL_OPERATOR_TOKEN);
         List<String> refused = new ArrayList<>();
         for (String name : required) {
             String value = env.get(name);
@@ -118,7 +120,7 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
         }
         return new StackSettings(root, dataDir, demoData, dbHost, dbPort, dbUser, dbPassword, embeddedDb, nacosAddr,
                 nacosUser, nacosPassword, embeddedNacos, rocketMqNamesrv, embeddedRocketMq, embeddedSeata,
-                seataConsoleUser, seataConsolePassword, true, false, passThrough);
+                seataConsoleUser, seataConsolePassword, true, false, operatorToken, passThrough);
     }
 
     /** A secret for the welcome text: the committed local default is shown (it is in the README anyway), a real one never. */
@@ -168,6 +170,7 @@ public record StackSettings(Path root, Path dataDir, boolean demoData,
         env.put("SEATA_CONSOLE_USERNAME", seataConsoleUser);
         env.put("SEATA_CONSOLE_PASSWORD", seataConsolePassword);
         env.put("SHOP_FAULTS_ENABLED", String.valueOf(faultsEnabled));
+        env.put("SHOP_OPERATOR_TOKEN", operatorToken);
         // The AT probe's write, for a first look and the tests; a production run refuses it (ProductionMode).
         env.put("SHOP_ATPROBE_ENABLED", String.valueOf(!production));
         return env;

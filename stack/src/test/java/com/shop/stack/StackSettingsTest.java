@@ -65,6 +65,7 @@ class StackSettingsTest {
         assertThatThrownBy(() -> StackSettings.from(env, ROOT, ROOT.resolve("d"), false))
                 .hasMessageContainingAll("SHOP_NACOS_PASSWORD is the local default", "SHOP_PAYMENT_CALLBACK_SECRET is not set",
                         "SEATA_CONSOLE_PASSWORD is not set", "SEATA_SECRET_KEY is not set", "NACOS_AUTH_TOKEN is not set",
+                        "SHOP_OPERATOR_TOKEN is not set",
                         "SHOP_FAULTS_ENABLED is on")
                 .hasMessageNotContaining("SHOP_DB_PASSWORD")
                 .hasMessageNotContaining("nacos-local-admin");
@@ -74,7 +75,7 @@ class StackSettingsTest {
     void productionWithItsSecretsSetStartsWithTheAtProbeOffAndRefusesFaults() {
         Map<String, String> env = Map.of("SHOP_PRODUCTION", "true", "SHOP_NACOS_ADDR", "nacos.prod:8848",
                 "SHOP_SEATA_EXTERNAL", "true", "SHOP_NACOS_PASSWORD", "n", "SHOP_DB_PASSWORD", "d",
-                "SHOP_PAYMENT_CALLBACK_SECRET", "c");
+                "SHOP_PAYMENT_CALLBACK_SECRET", "c", "SHOP_OPERATOR_TOKEN", "o");
 
         StackSettings s = StackSettings.from(env, ROOT, ROOT.resolve("d"), false);
 

@@ -1,6 +1,8 @@
 package com.shop.support;
 
 import com.baomidou.mybatisplus.autoconfigure.ConfigurationCustomizer;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shop.support.db.CodeTypeHandler;
 import com.shop.support.fault.FaultInjector;
 import com.shop.support.fault.FaultPointAspect;
@@ -20,6 +22,8 @@ import com.shop.support.tx.LocalWrites;
 import com.shop.support.web.ApiDocs;
 import com.shop.support.web.ApiErrorHandler;
 import com.shop.support.web.CodeTaggedRequestMetrics;
+import com.shop.support.web.OperatorWrites;
+import com.shop.support.web.RequestSizeLimit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Duration;
@@ -31,9 +35,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,6 +81,43 @@ public class SupportAutoConfiguration {
     GlobalTransactionMetrics globalTransactionMetrics(MeterRegistry registry,
             @Value("${seata.client.tm.default-global-transaction-timeout:60000}") long defaultTimeoutMillis) {
         return new GlobalTransactionMetrics(registry, defaultTimeoutMillis);
+    }
+
+    /**
+     * What any request body may be: every body this shop accepts is a few hundred bytes and two levels
+     * deep. The size is checked from the declared length before anything is read, and by the JSON
+     * parser for a body sent without one; the depth by the parser.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class RequestLimits {
+
+        static final int MAX_NESTING_DEPTH = 16;
+
+        @Bean
+        FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(@Value("${shop.web.max-body-bytes:16384}") long maxBodyBytes,
+                                                                  ObjectMapper json) {
+            FilterRegistrationBean<RequestSizeLimit> registration =
+                    new FilterRegistrationBean<>(new RequestSizeLimit(maxBodyBytes, json));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+            return registration;
+        }
+
+        @Bean
+        Jackson2ObjectMapperBuilderCustomizer jsonReadLimits(@Value("${shop.web.max-body-bytes:16384}") long maxBodyBytes) {
+            return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).maxDocumentLength(maxBodyBytes)
+                            .build()));
+        }
+
+        /** Actuator writes need the operator token (OperatorWrites). */
+        @Bean
+        FilterRegistrationBean<OperatorWrites> operatorWrites(@Value("${shop.operator.token}") String token,
+                                                              ObjectMapper json) {
+            FilterRegistrationBean<OperatorWrites> registration = new FilterRegistrationBean<>(new OperatorWrites(token, json));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+            return registration;
+        }
     }
 
     /** http.server.requests tagged with the answer's error code. */

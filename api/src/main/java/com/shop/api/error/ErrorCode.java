@@ -31,6 +31,8 @@ public enum ErrorCode {
     CALLBACK_EXPIRED(401, "The callback's timestamp is more than 5 minutes away from now"),
     FAULT_INJECTION_DISABLED(403, "Fault injection is not enabled on this process"),
     AT_PROBE_DISABLED(403, "The AT probe's write is not enabled on this process"),
+    OPERATOR_TOKEN_INVALID(401, "Actuator writes need the operator token"),
+    REQUEST_TOO_LARGE(413, "The request body is larger than this service accepts"),
     INJECTED_FAULT(500, "A fault was injected on purpose"),
     DOWNSTREAM_UNAVAILABLE(503, "A service this call needs is unavailable"),
     CHECKOUT_OVERLOADED(503, "Checkout is serving as many buyers as it can; retry after Retry-After seconds"),

@@ -33,9 +33,9 @@ class GlobalTransactionWiringTest {
     }
 
     @Test
-    void aGlobalTransactionAcrossAllFiveDatabasesCommitsAndLeavesNoUndoLog(Stack stack) {
+    void aGlobalTransactionAcrossAllFiveDatabasesCommitsAndLeavesNoUndoLog(Stack stack, Shop shop) {
         Databases db = new Databases(stack.settings());
-        Http.Response run = Http.postJson(PROBE, "{}");
+        Http.Response run = shop.operatorPost(PROBE, "{}");
         assertThat(run.status()).as(run.body()).isEqualTo(200);
         JsonNode outcome = run.json();
         assertThat(outcome.path("outcome").asText()).isEqualTo("COMMITTED");
@@ -55,11 +55,11 @@ class GlobalTransactionWiringTest {
     }
 
     @Test
-    void aGlobalTransactionThatThrowsAfterEveryBranchWroteLeavesEveryDatabaseUnchanged(Stack stack) {
+    void aGlobalTransactionThatThrowsAfterEveryBranchWroteLeavesEveryDatabaseUnchanged(Stack stack, Shop shop) {
         Databases db = new Databases(stack.settings());
         Map<String, Long> before = probeRowCounts(db);
 
-        Http.Response run = Http.postJson(PROBE, "{\"fail\": true}");
+        Http.Response run = shop.operatorPost(PROBE, "{\"fail\": true}");
         assertThat(run.status()).as(run.body()).isEqualTo(200);
         JsonNode outcome = run.json();
         assertThat(outcome.path("outcome").asText()).isEqualTo("ROLLED_BACK");

@@ -25,6 +25,7 @@ import static com.shop.api.error.ErrorCode.PAYMENT_MISMATCH;
 import static com.shop.api.error.ErrorCode.PAYMENT_NOT_FOUND;
 import static com.shop.api.error.ErrorCode.REQUEST_IN_PROGRESS;
 import static com.shop.api.error.ErrorCode.REQUEST_PARAMETER_INVALID;
+import static com.shop.api.error.ErrorCode.REQUEST_TOO_LARGE;
 import static com.shop.api.error.ErrorCode.SIGNATURE_INVALID;
 import static com.shop.api.error.ErrorCode.TRANSACTION_TIMEOUT;
 import static com.shop.api.error.ErrorCode.USER_NO_EXIST;
@@ -55,17 +56,17 @@ class OpenApiDocsTest {
     /** The REST contract: per service, per call, the error codes it can answer (besides INTERNAL_ERROR). */
     private static final Map<String, Map<String, Set<ErrorCode>>> CONTRACT = Map.of(
             Components.ORDER, Map.of(
-                    "POST /api/orders", EnumSet.of(REQUEST_PARAMETER_INVALID, GOODS_NO_EXIST, USER_NO_EXIST,
+                    "POST /api/orders", EnumSet.of(REQUEST_PARAMETER_INVALID, REQUEST_TOO_LARGE, GOODS_NO_EXIST, USER_NO_EXIST,
                             COUPON_NO_EXIST, COUPON_NOT_OWNED, ORDER_SHIPPINGFEE_INVALID, ORDERAMOUNT_INVALID,
                             MONEY_PAID_LESS_ZERO, GOODS_PRICE_INVALID, GOODS_NUM_NOT_ENOUGH, COUPON_ISUSED,
                             MONEY_PAID_INVALID, REQUEST_IN_PROGRESS, CHECKOUT_BUSY, INJECTED_FAULT,
                             DOWNSTREAM_UNAVAILABLE, CHECKOUT_OVERLOADED, TRANSACTION_TIMEOUT),
                     "GET /api/orders/{orderId}", EnumSet.of(REQUEST_PARAMETER_INVALID, ORDER_NOT_FOUND)),
             Components.PAY, Map.of(
-                    "POST /api/payments", EnumSet.of(REQUEST_PARAMETER_INVALID, ORDER_NOT_FOUND, PAYMENT_IS_PAID,
+                    "POST /api/payments", EnumSet.of(REQUEST_PARAMETER_INVALID, REQUEST_TOO_LARGE, ORDER_NOT_FOUND, PAYMENT_IS_PAID,
                             ORDER_NOT_PAYABLE, DOWNSTREAM_UNAVAILABLE),
                     "GET /api/payments/{payId}", EnumSet.of(REQUEST_PARAMETER_INVALID, PAYMENT_NOT_FOUND),
-                    "POST /api/payments/callback", EnumSet.of(REQUEST_PARAMETER_INVALID, SIGNATURE_INVALID,
+                    "POST /api/payments/callback", EnumSet.of(REQUEST_PARAMETER_INVALID, REQUEST_TOO_LARGE, SIGNATURE_INVALID,
                             CALLBACK_EXPIRED, PAYMENT_NOT_FOUND, PAYMENT_MISMATCH, INJECTED_FAULT, OVERLOADED, BUSY)));
 
     /** The keys of an OpenAPI path item that are operations (the others are shared parameters and text). */

@@ -13,6 +13,8 @@ import com.shop.stack.Ports;
 import com.shop.stack.Stack;
 import com.shop.support.web.Money;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -255,7 +257,7 @@ public final class Shop {
     /** The same, firing {@code times} times before it disarms itself. */
     public void arm(String point, String action, long delayMillis, int times) {
         String service = point.substring(0, point.indexOf('.')) + "-app";
-        Http.Response armed = Http.postJson(actuator(service, "faults"), JSON.createObjectNode()
+        Http.Response armed = operatorPost(actuator(service, "faults"), JSON.createObjectNode()
                 .put("point", point).put("action", action).put("delayMillis", delayMillis).put("times", times).toString());
         if (armed.status() != 200) {
             throw new IllegalStateException("Arming " + point + " failed: HTTP " + armed.status() + " " + armed.body());
@@ -296,12 +298,25 @@ public final class Shop {
     public void disarmEverywhere() {
         for (String service : Components.SERVICES) {
             if (stack.isRunning(service)) {
-                Http.delete(actuator(service, "faults"));
+                Http.send(operator(actuator(service, "faults")).DELETE());
             }
         }
     }
 
+    /** The header actuator writes carry the operator token in (support's OperatorWrites). */
+    public static final String OPERATOR_TOKEN_HEADER = "X-Operator-Token";
+
     public static String actuator(String service, String endpoint) {
         return Ports.url(service) + "/actuator/" + endpoint;
+    }
+
+    /** An actuator write, as an operator makes it: with the operator token. */
+    public Http.Response operatorPost(String url, String json) {
+        return Http.send(operator(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder operator(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header(OPERATOR_TOKEN_HEADER, stack.settings().operatorToken());
     }
 }

@@ -105,7 +105,7 @@ class PaymentFaultsTest {
                 .isEqualTo(5);
 
         shop.disarmEverywhere();
-        Http.Response redriven = Http.postJson(Shop.actuator(Components.PAY, "deadletters"),
+        Http.Response redriven = shop.operatorPost(Shop.actuator(Components.PAY, "deadletters"),
                 "{\"group\":\"pay-app-pay-success\",\"key\":\"" + payId + "\"}");
         assertThat(redriven.status()).as(redriven.body()).isEqualTo(200);
         await().atMost(SETTLED).until(() -> shop.db().count("shop_pay",

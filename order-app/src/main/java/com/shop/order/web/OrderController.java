@@ -17,6 +17,7 @@ import static com.shop.api.error.ErrorCode.ORDER_NOT_FOUND;
 import static com.shop.api.error.ErrorCode.ORDER_SHIPPINGFEE_INVALID;
 import static com.shop.api.error.ErrorCode.REQUEST_IN_PROGRESS;
 import static com.shop.api.error.ErrorCode.REQUEST_PARAMETER_INVALID;
+import static com.shop.api.error.ErrorCode.REQUEST_TOO_LARGE;
 import static com.shop.api.error.ErrorCode.TRANSACTION_TIMEOUT;
 import static com.shop.api.error.ErrorCode.USER_NO_EXIST;
 
@@ -54,9 +55,9 @@ public class OrderController {
     @Operation(summary = "Place an order: the checks, then stock, coupon and balance in one global transaction")
     @ApiResponse(responseCode = "201", description = "The order; a replayed requestId answers the first request's order",
             headers = @Header(name = "Idempotent-Replayed", description = "true on a replay"))
-    @ErrorResponses({REQUEST_PARAMETER_INVALID, GOODS_NO_EXIST, USER_NO_EXIST, COUPON_NO_EXIST, COUPON_NOT_OWNED,
-            ORDER_SHIPPINGFEE_INVALID, ORDERAMOUNT_INVALID, MONEY_PAID_LESS_ZERO, GOODS_PRICE_INVALID, GOODS_NUM_NOT_ENOUGH,
-            COUPON_ISUSED, MONEY_PAID_INVALID, REQUEST_IN_PROGRESS, CHECKOUT_BUSY, INJECTED_FAULT, DOWNSTREAM_UNAVAILABLE,
+    @ErrorResponses({REQUEST_PARAMETER_INVALID, REQUEST_TOO_LARGE, GOODS_NO_EXIST, USER_NO_EXIST, COUPON_NO_EXIST,
+            COUPON_NOT_OWNED, ORDER_SHIPPINGFEE_INVALID, ORDERAMOUNT_INVALID, MONEY_PAID_LESS_ZERO, GOODS_PRICE_INVALID,
+            GOODS_NUM_NOT_ENOUGH, COUPON_ISUSED, MONEY_PAID_INVALID, REQUEST_IN_PROGRESS, CHECKOUT_BUSY, INJECTED_FAULT, DOWNSTREAM_UNAVAILABLE,
             CHECKOUT_OVERLOADED, TRANSACTION_TIMEOUT})
     @PostMapping
     public ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request) {

@@ -11,6 +11,7 @@ import static com.shop.api.error.ErrorCode.PAYMENT_IS_PAID;
 import static com.shop.api.error.ErrorCode.PAYMENT_MISMATCH;
 import static com.shop.api.error.ErrorCode.PAYMENT_NOT_FOUND;
 import static com.shop.api.error.ErrorCode.REQUEST_PARAMETER_INVALID;
+import static com.shop.api.error.ErrorCode.REQUEST_TOO_LARGE;
 import static com.shop.api.error.ErrorCode.SIGNATURE_INVALID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ public class PaymentController {
     @Operation(summary = "Open the payment of a confirmed, unpaid order")
     @ApiResponse(responseCode = "201", description = "A new payment")
     @ApiResponse(responseCode = "200", description = "The order's open payment, which it already had")
-    @ErrorResponses({REQUEST_PARAMETER_INVALID, ORDER_NOT_FOUND, PAYMENT_IS_PAID, ORDER_NOT_PAYABLE, DOWNSTREAM_UNAVAILABLE})
+    @ErrorResponses({REQUEST_PARAMETER_INVALID, REQUEST_TOO_LARGE, ORDER_NOT_FOUND, PAYMENT_IS_PAID, ORDER_NOT_PAYABLE, DOWNSTREAM_UNAVAILABLE})
     @PostMapping
     public ResponseEntity<PaymentView> open(@Valid @RequestBody OpenPaymentRequest request) {
         Payments.Opened opened = payments.open(request.orderIdValue());
@@ -70,7 +71,7 @@ public class PaymentController {
             + "orderId, payAmount, tradeNo, status (SUCCESS), timestamp (epoch seconds), nonce, sign (docs/design.md#payment)")
     @ApiResponse(responseCode = "200", description = "{\"result\":\"SUCCESS\"}, also for a duplicate and for a payment "
             + "the order's cancel closed (then recorded as a refund due)")
-    @ErrorResponses({REQUEST_PARAMETER_INVALID, SIGNATURE_INVALID, CALLBACK_EXPIRED, PAYMENT_NOT_FOUND, PAYMENT_MISMATCH,
+    @ErrorResponses({REQUEST_PARAMETER_INVALID, REQUEST_TOO_LARGE, SIGNATURE_INVALID, CALLBACK_EXPIRED, PAYMENT_NOT_FOUND, PAYMENT_MISMATCH,
             INJECTED_FAULT, OVERLOADED, BUSY})
     @PostMapping("/callback")
     public Map<String, String> callback(@RequestBody JsonNode body) {

@@ -23,7 +23,8 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
     /** Secrets with a committed local default (shop-nacos.yml, nacos-config/), and that default. */
     static final Map<String, String> LOCAL_DEFAULT_SECRETS = Map.of(
             "spring.cloud.nacos.password", "nacos-local-admin",
-            "shop.payment.callback-secret", "local-only-callback-secret-change-me");
+            "shop.payment.callback-secret", "local-only-callback-secret-change-me",
+            "shop.operator.token", "local-operator-token");
 
     /** Secrets whose local default is empty. */
     static final List<String> NON_EMPTY_SECRETS = List.of("spring.datasource.password");

@@ -57,9 +57,13 @@ public class GlobalTransactionMetrics implements Ordered {
         return own <= 0 || own == DefaultValues.DEFAULT_GLOBAL_TRANSACTION_TIMEOUT ? defaultTimeoutMillis : own;
     }
 
-    /** Before Seata's global-transaction advice (DefaultValues.TM_INTERCEPTOR_ORDER), so outside it. */
+    /**
+     * Before Seata's global-transaction advice (DefaultValues.TM_INTERCEPTOR_ORDER, HIGHEST_PRECEDENCE + 1000),
+     * so outside it; after Spring's ExposeInvocationInterceptor (HIGHEST_PRECEDENCE + 1), without which an
+     * advice cannot bind the annotation.
+     */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 100;
     }
 }

@@ -7,24 +7,26 @@ import org.apache.dubbo.remoting.Client;
 import org.apache.dubbo.remoting.RemotingException;
 import org.apache.dubbo.remoting.RemotingServer;
 import org.apache.dubbo.remoting.Transporter;
+import org.apache.dubbo.remoting.transport.netty4.NettyClient;
 import org.apache.dubbo.remoting.transport.netty4.NettyServer;
-import org.apache.dubbo.remoting.transport.netty4.NettyTransporter;
 
 /**
- * Dubbo's Netty transport, with the provider listening on the address we configure. Dubbo itself
- * cannot bind a loopback address: its server maps any 127.x host, and "localhost", to the wildcard
- * (AbstractServer, via NetUtils.isInvalidLocalHost), so a local provider would be reachable from
- * every network the machine is on. Selected by {@code dubbo.protocol.server: bind-address}; the
- * address is the URL parameter {@value #BIND_ADDRESS_KEY} ({@code SHOP_BIND_ADDRESS}, 127.0.0.1
- * unless set). Consumers connect with Dubbo's own Netty client.
+ * Dubbo's Netty transport, on the addresses we configure rather than the ones Dubbo substitutes. Dubbo
+ * treats a loopback address as "unset" at both ends: its server listens on every interface when its
+ * host is any 127.x or "localhost" (AbstractServer, via NetUtils.isInvalidLocalHost), and its client
+ * connects to the machine's LAN address when a provider is registered at 127.0.0.1
+ * (AbstractClient.getConnectAddress, via NetUtils.filterLocalHost). So a local provider was reachable
+ * from every network the machine is on, and local calls left loopback.
+ *
+ * <p>Here a provider listens on the URL parameter {@value #BIND_ADDRESS_KEY} ({@code SHOP_BIND_ADDRESS},
+ * 127.0.0.1 unless set), and a consumer connects to exactly the address the provider registered.
+ * Selected by {@code dubbo.protocol.server} and {@code dubbo.consumer.client}: {@value #NAME}.
  */
-public class BindAddressTransporter implements Transporter {
+public class ConfiguredAddressTransporter implements Transporter {
 
-    public static final String NAME = "bind-address";
+    public static final String NAME = "configured-address";
     public static final String BIND_ADDRESS_KEY = "shop-bind-address";
     static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
-
-    private final NettyTransporter netty = new NettyTransporter();
 
     @Override
     public RemotingServer bind(URL url, ChannelHandler handler) throws RemotingException {
@@ -33,7 +35,7 @@ public class BindAddressTransporter implements Transporter {
 
     @Override
     public Client connect(URL url, ChannelHandler handler) throws RemotingException {
-        return netty.connect(url, handler);
+        return new RegisteredAddressNettyClient(url, handler);
     }
 
     static String bindAddress(URL url) {
@@ -41,13 +43,15 @@ public class BindAddressTransporter implements Transporter {
         return address == null || address.isBlank() ? DEFAULT_BIND_ADDRESS : address.strip();
     }
 
+    // Both overrides are called from the superclass constructor (it opens or connects at once), so they
+    // read the URL, never a field of their own.
+
     static class BoundNettyServer extends NettyServer {
 
         BoundNettyServer(URL url, ChannelHandler handler) throws RemotingException {
             super(url, handler);
         }
 
-        // Called by the server's constructor when it opens the port, so it reads the URL, not a field.
         @Override
         public InetSocketAddress getBindAddress() {
             return new InetSocketAddress(bindAddress(getUrl()), super.getBindAddress().getPort());
@@ -56,6 +60,18 @@ public class BindAddressTransporter implements Transporter {
         /** The address the socket really listens on. */
         InetSocketAddress listeningOn() {
             return (InetSocketAddress) getBossChannel().localAddress();
+        }
+    }
+
+    static class RegisteredAddressNettyClient extends NettyClient {
+
+        RegisteredAddressNettyClient(URL url, ChannelHandler handler) throws RemotingException {
+            super(url, handler);
+        }
+
+        @Override
+        public InetSocketAddress getConnectAddress() {
+            return new InetSocketAddress(getUrl().getHost(), getUrl().getPort());
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.shop.support.web;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
 import com.shop.support.Causes;
@@ -31,6 +32,13 @@ public class ApiErrorHandler {
             ConstraintViolationException.class, MissingServletRequestParameterException.class,
             MethodArgumentTypeMismatchException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<ApiError> badRequest(Exception e) {
+        StreamConstraintsException tooMuch = Causes.find(e, StreamConstraintsException.class);
+        if (tooMuch != null) {
+            // A body sent without a length, or nested deeper than any of ours (the parser's read constraints).
+            return String.valueOf(tooMuch.getMessage()).contains("Document length")
+                    ? respond(ErrorCode.REQUEST_TOO_LARGE, "The body is longer than this service accepts")
+                    : respond(ErrorCode.REQUEST_PARAMETER_INVALID, "The body is nested deeper than this service accepts");
+        }
         return respond(ErrorCode.REQUEST_PARAMETER_INVALID, describe(e));
     }
 

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import org.apache.dubbo.common.URL;
+import org.apache.dubbo.remoting.Client;
 import org.apache.dubbo.remoting.RemotingServer;
 import org.apache.dubbo.remoting.transport.ChannelHandlerAdapter;
 import org.junit.jupiter.api.Test;
 
-class BindAddressTransporterTest {
+class ConfiguredAddressTransporterTest {
 
-    private final BindAddressTransporter transporter = new BindAddressTransporter();
+    private final ConfiguredAddressTransporter transporter = new ConfiguredAddressTransporter();
 
     @Test
     void aProviderListensOnLoopbackUnlessToldOtherwise() throws Exception {
@@ -28,11 +29,29 @@ class BindAddressTransporterTest {
         assertThat(listening.getAddress().isAnyLocalAddress()).as("listening on %s", listening).isTrue();
     }
 
+    @Test
+    void aConsumerReachesAProviderRegisteredOnLoopbackThere() throws Exception {
+        URL url = URL.valueOf("dubbo://127.0.0.1:" + freePort() + "/com.shop.api.goods.GoodsService");
+        RemotingServer server = transporter.bind(url, new ChannelHandlerAdapter());
+        try {
+            Client client = transporter.connect(url, new ChannelHandlerAdapter());
+            try {
+                assertThat(client.isConnected()).isTrue();
+                assertThat(((InetSocketAddress) client.getRemoteAddress()).getAddress().isLoopbackAddress())
+                        .as("connected to %s", client.getRemoteAddress()).isTrue();
+            } finally {
+                client.close();
+            }
+        } finally {
+            server.close();
+        }
+    }
+
     private InetSocketAddress listeningOn(String urlPattern) throws Exception {
         URL url = URL.valueOf(String.format(urlPattern, freePort()));
         RemotingServer server = transporter.bind(url, new ChannelHandlerAdapter());
         try {
-            return ((BindAddressTransporter.BoundNettyServer) server).listeningOn();
+            return ((ConfiguredAddressTransporter.BoundNettyServer) server).listeningOn();
         } finally {
             server.close();
         }
