@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,12 +19,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Payment callbacks at a steady open-loop rate, with the RocketMQ broker up and then stopped, on a
@@ -54,7 +49,6 @@ import java.util.stream.Stream;
 public final class PaymentCallbackLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final URI CALLBACK = URI.create(Ports.url(Components.PAY) + "/api/payments/callback");
     private static final String AMOUNT = "70.00";
     private static final long POLL_NANOS = Duration.ofMillis(50).toNanos();
@@ -126,10 +120,9 @@ public final class PaymentCallbackLoad {
         Path dataDir = root.resolve("benchmark/target/callback-stack");
         System.out.println("Starting a stack of its own in " + dataDir + " (the broker is stopped and restarted "
                 + "mid-run). ./shop.sh must NOT be running: this stack needs the same ports.");
-        deleteRecursively(dataDir);
+        Stack.deleteDataDir(dataDir);
         StackSettings settings = StackSettings.embedded(root, dataDir, true);
-        Stack stack = new Stack(settings,
-                message -> System.out.println("[stack " + LocalTime.now().format(CLOCK) + "] " + message));
+        Stack stack = new Stack(settings, Stack.printedProgress());
         // Also on Ctrl-C: no process of this stack may outlive the benchmark.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "callback-stack-shutdown"));
         try {
@@ -446,17 +439,6 @@ public final class PaymentCallbackLoad {
             return JSON.readTree(body).path("code").asText("?");
         } catch (IOException e) {
             return "?";
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -1,16 +1,13 @@
 package com.shop.stack;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * {@code start [--fresh] [--no-demo] [--faults]}: runs the whole stack until Ctrl-C.
@@ -80,7 +77,7 @@ public final class Main {
         }
         if (fresh) {
             say("--fresh: deleting " + dataDir);
-            deleteRecursively(dataDir);
+            Stack.deleteDataDir(dataDir);
         }
         StackSettings settings;
         try {
@@ -182,17 +179,6 @@ public final class Main {
         }
         pidFile.delete();
         return found;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static void say(String message) {

@@ -1,13 +1,18 @@
 package com.shop.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The whole stack as separate processes, started in dependency order and stopped in reverse:
@@ -23,6 +28,27 @@ public final class Stack implements AutoCloseable {
     private final Map<String, ManagedProcess> running = new ConcurrentHashMap<>();
     private final LaunchCommand launchCommand;
     private final PidFile pidFile;
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** Progress as "[stack 12:34:56] …" lines on standard output: a stack a test run or a benchmark starts. */
+    public static Consumer<String> printedProgress() {
+        return message -> System.out.println("[stack " + LocalTime.now().format(CLOCK) + "] " + message);
+    }
+
+    /** Deletes a stack's data directory (databases, logs, pid file) for a fresh start; nothing if it is absent. */
+    public static void deleteDataDir(Path dataDir) {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + dataDir, e);
+        }
+    }
 
     public Stack(StackSettings settings, Consumer<String> progress) {
         this.settings = settings;

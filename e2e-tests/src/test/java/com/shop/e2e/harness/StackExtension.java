@@ -2,13 +2,8 @@ package com.shop.e2e.harness;
 
 import com.shop.stack.Stack;
 import com.shop.stack.StackSettings;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -23,7 +18,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class StackExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final String KEY = "shop-stack";
-    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -50,13 +44,12 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
     private static RunningStack startStack() {
         Path root = StackSettings.findRoot(Path.of(""));
         Path dataDir = root.resolve("e2e-tests/target/e2e-stack");
-        deleteRecursively(dataDir);
+        Stack.deleteDataDir(dataDir);
         // The tests' own embedded stack, never what SHOP_* variables of the shell point at, unless asked.
         StackSettings settings = Boolean.getBoolean("shop.e2e.use-environment")
                 ? StackSettings.fromEnvironment(root, dataDir, true)
                 : StackSettings.embedded(root, dataDir, true);
-        Stack stack = new Stack(settings.withFaultsEnabled(),
-                message -> System.out.println("[stack " + LocalTime.now().format(CLOCK) + "] " + message));
+        Stack stack = new Stack(settings.withFaultsEnabled(), Stack.printedProgress());
         // Also on an aborted run (Ctrl-C, surefire timeout): no process may outlive the tests.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "e2e-stack-shutdown"));
         stack.startAll();
@@ -68,19 +61,6 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
         System.out.printf("[stack] all ready; resident memory of the stack: %d MB%n",
                 stack.residentMemoryBytes() / (1024 * 1024));
         return new RunningStack(stack, new Shop(stack));
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not clear " + dir, e);
-        }
     }
 
     private record RunningStack(Stack stack, Shop shop) implements ExtensionContext.Store.CloseableResource {
