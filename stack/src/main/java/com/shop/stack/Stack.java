@@ -129,7 +129,12 @@ public final class Stack implements AutoCloseable {
 
     /** Starts one component and waits until it is ready. */
     public void start(String name) {
-        launch(name);
+        startWith(name, Map.of());
+    }
+
+    /** Starts a component with variables of its own over the stack's: a one-off setting, such as a test's. */
+    public void startWith(String name, Map<String, String> environment) {
+        launch(name, environment);
         await(name);
     }
 
@@ -189,6 +194,10 @@ public final class Stack implements AutoCloseable {
     }
 
     private void launch(String name) {
+        launch(name, Map.of());
+    }
+
+    private void launch(String name, Map<String, String> environment) {
         Component component = components.get(name);
         if (component == null) {
             throw new IllegalArgumentException("No component " + name + " in this stack: " + components.keySet());
@@ -200,8 +209,10 @@ public final class Stack implements AutoCloseable {
         try {
             Path workDir = settings.dataDir().resolve("run").resolve(name);
             Files.createDirectories(workDir);
-            ManagedProcess process = ManagedProcess.start(name, launchCommand.of(component),
-                    settings.childEnvironment(), workDir, logFile(name));
+            Map<String, String> childEnvironment = new LinkedHashMap<>(settings.childEnvironment());
+            childEnvironment.putAll(environment);
+            ManagedProcess process = ManagedProcess.start(name, launchCommand.of(component), childEnvironment, workDir,
+                    logFile(name));
             running.put(name, process);
             writePidFile();
             progress.accept("started " + name + " (pid " + process.pid() + "), log " + logFile(name));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.shop.api.user.UserService;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,8 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bodies no client sends (oversized, deeply nested, wrong-typed) on every public endpoint. Each attempt
  * is refused with its code, and nothing is written. And what an operator sees: the metrics.
  *
- * <p>The fault endpoint with faults off cannot be tried here (the suite's stack runs with faults on);
- * {@code FaultInjectorTest} and {@code AtProbeEndpointTest} cover both switches off.
+ * <p>The suite's stack runs with fault injection on, so the fault endpoint with faults off is tried
+ * on a coupon-app restarted without it. The AT probe's switch off is {@code AtProbeEndpointTest}'s.
  */
 @ExtendWith(StackExtension.class)
 class AttackSurfaceTest {
@@ -98,11 +100,15 @@ class AttackSurfaceTest {
     }
 
     @Test
-    void metricsCountACheckoutByItsCodeAndItsGlobalTransactionByOutcome() {
+    void metricsCountACheckoutByItsCodeItsGlobalTransactionByOutcomeAndItsDubboCallsOnBothSides() {
         String checkoutsConfirmed = "http_server_requests_seconds_count\\{[^}]*code=\"OK\"[^}]*method=\"POST\"[^}]*uri=\"/api/orders\"[^}]*}";
         String committed = "shop_global_transactions_seconds_count\\{[^}]*name=\"confirm-order\"[^}]*outcome=\"committed\"[^}]*}";
+        String stockCalled = "shop_rpc_calls_seconds_count\\{[^}]*method=\"reduceStock\"[^}]*outcome=\"ok\"[^}]*"
+                + "service=\"GoodsService\"[^}]*side=\"%s\"[^}]*}";
         double checkoutsBefore = scraped(Components.ORDER, checkoutsConfirmed);
         double committedBefore = scraped(Components.ORDER, committed);
+        double stockCallsMade = scraped(Components.ORDER, stockCalled.formatted("consumer"));
+        double stockCallsServed = scraped(Components.GOODS, stockCalled.formatted("provider"));
 
         Http.Response placed = shop.placeOrder(shop.fullCheckout().order());
 
@@ -111,6 +117,8 @@ class AttackSurfaceTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(scraped(Components.ORDER, committed)).isEqualTo(committedBefore + 1);
             assertThat(scraped(Components.ORDER, checkoutsConfirmed)).isEqualTo(checkoutsBefore + 1);
+            assertThat(scraped(Components.ORDER, stockCalled.formatted("consumer"))).isEqualTo(stockCallsMade + 1);
+            assertThat(scraped(Components.GOODS, stockCalled.formatted("provider"))).isEqualTo(stockCallsServed + 1);
         });
     }
 
@@ -160,6 +168,25 @@ class AttackSurfaceTest {
         assertThat(rows(Components.ORDER, "seata_probe")).as("AT probe rows").isEqualTo(probes);
         // The same write with the token goes through: the refusals above were the token's.
         assertThat(shop.operatorPost(Shop.actuator(Components.ORDER, "atprobe"), "{}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aServiceRunningWithoutFaultInjectionRefusesToArmEvenTheOperator() {
+        String faults = Shop.actuator(Components.COUPON, "faults");
+        shop.stack().stop(Components.COUPON);
+        try {
+            shop.stack().startWith(Components.COUPON, Map.of("SHOP_FAULTS_ENABLED", "false"));
+
+            assertThat(shop.operatorPost(faults, "{\"point\":\"coupon.before-use\",\"action\":\"HALT\"}").outcome())
+                    .isEqualTo("403 FAULT_INJECTION_DISABLED");
+            JsonNode state = Http.get(faults).json();
+            assertThat(state.path("enabled").asBoolean()).as("enabled").isFalse();
+            assertThat(state.path("armed")).as("armed").isEmpty();
+        } finally {
+            shop.stack().stop(Components.COUPON);
+            shop.stack().start(Components.COUPON);
+            shop.awaitProvidersReachable(Duration.ofSeconds(60));
+        }
     }
 
     private long rows(String service, String table) {
