@@ -123,7 +123,7 @@ public final class Main {
                  Payment OpenAPI  %4$s/swagger-ui.html
                  Seata console    %5$s   user %6$s / password %7$s
                  Nacos console    http://%8$s:%9$d   user %10$s / password %11$s
-                 AT probe         curl -X POST -H 'Content-Type: application/json' -H 'X-Operator-Token: …' -d '{}' %3$s/actuator/atprobe
+                 AT probe         curl -X POST -H 'Content-Type: application/json' -H 'X-Operator-Token: %13$s' -d '{}' %3$s/actuator/atprobe
 
                  Demo data        ids are 180000000000000 followed by the short name (19 digits, like snowflake ids):
                                   users …1001 alice (1000.00), …1002 bob (50.00), …1003 carol (0.00)
@@ -137,7 +137,8 @@ public final class Main {
                 Ports.url(Components.ORDER), Ports.url(Components.PAY), Ports.url(Ports.SEATA_CONSOLE),
                 s.seataConsoleUser(), StackSettings.shown(s.seataConsolePassword(), StackSettings.LOCAL_SEATA_CONSOLE_PASSWORD),
                 nacosHost, Ports.NACOS_CONSOLE, s.nacosUser(),
-                StackSettings.shown(s.nacosPassword(), StackSettings.LOCAL_NACOS_PASSWORD), s.dataDir().resolve("logs"));
+                StackSettings.shown(s.nacosPassword(), StackSettings.LOCAL_NACOS_PASSWORD), s.dataDir().resolve("logs"),
+                StackSettings.shown(s.operatorToken(), StackSettings.LOCAL_OPERATOR_TOKEN));
     }
 
     /**
