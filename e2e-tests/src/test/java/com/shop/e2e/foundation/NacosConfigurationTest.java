@@ -10,6 +10,10 @@ import com.shop.stack.Http;
 import com.shop.stack.NacosOpenApi;
 import com.shop.stack.Stack;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,6 +42,46 @@ class NacosConfigurationTest {
         for (String service : Components.SERVICES) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(revisionOf(service)).isEqualTo("1"));
         }
+    }
+
+    /**
+     * A refresh re-reads every service's configuration, the Seata client's included; no checkout running
+     * meanwhile may stall. (With the RM's merged sending switched off, Seata 2.5 flipped it back on while
+     * a refresh was under way — without the thread that sends merged messages — and a branch registration
+     * then waited past the global timeout: a 504 after 10 s.)
+     */
+    @Test
+    void checkoutsKeepCommittingWhileConfigurationIsRepublished(Stack stack, Shop shop) throws Exception {
+        NacosOpenApi nacos = NacosOpenApi.of(stack.settings());
+        String original = nacos.readConfig("DEFAULT_GROUP", "shop-common.yaml");
+        AtomicBoolean republishing = new AtomicBoolean(true);
+        CompletableFuture<List<Http.Response>> checkouts = CompletableFuture.supplyAsync(() -> {
+            List<Http.Response> answers = new ArrayList<>();
+            while (republishing.get()) {
+                answers.add(shop.placeOrder(shop.fullCheckout().order()));
+            }
+            return answers;
+        });
+        try {
+            for (int revision = 2; revision <= 9; revision++) {
+                nacos.publishConfig("DEFAULT_GROUP", "shop-common.yaml", original.replace("revision: 1", "revision: " + revision));
+                String published = String.valueOf(revision);
+                for (String service : Components.SERVICES) {
+                    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> revisionOf(service).equals(published));
+                }
+            }
+        } finally {
+            republishing.set(false);
+            nacos.publishConfig("DEFAULT_GROUP", "shop-common.yaml", original);
+        }
+        List<Http.Response> answers = checkouts.get();
+        assertThat(answers).as("checkouts placed while the configuration changed").hasSizeGreaterThan(8);
+        assertThat(Shop.outcomes(answers)).as("every checkout committed, none stalled").containsOnlyKeys("201");
+        for (String service : Components.SERVICES) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> revisionOf(service).equals("1"));
+        }
+        shop.invariants().awaitHold(Duration.ofSeconds(60));
     }
 
     private static String revisionOf(String service) {
