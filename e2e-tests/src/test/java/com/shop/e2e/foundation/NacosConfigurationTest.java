@@ -31,17 +31,11 @@ class NacosConfigurationTest {
 
         nacos.publishConfig("DEFAULT_GROUP", "shop-common.yaml", original.replace("revision: 1", "revision: 2"));
         try {
-            for (String service : Components.SERVICES) {
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                        .untilAsserted(() -> assertThat(revisionOf(service))
-                                .as("revision %s runs after the change", service).isEqualTo("2"));
-            }
+            awaitRevisionEverywhere("2");
         } finally {
             nacos.publishConfig("DEFAULT_GROUP", "shop-common.yaml", original);
         }
-        for (String service : Components.SERVICES) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(revisionOf(service)).isEqualTo("1"));
-        }
+        awaitRevisionEverywhere("1");
     }
 
     /**
@@ -65,11 +59,7 @@ class NacosConfigurationTest {
         try {
             for (int revision = 2; revision <= 9; revision++) {
                 nacos.publishConfig("DEFAULT_GROUP", "shop-common.yaml", original.replace("revision: 1", "revision: " + revision));
-                String published = String.valueOf(revision);
-                for (String service : Components.SERVICES) {
-                    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                            .until(() -> revisionOf(service).equals(published));
-                }
+                awaitRevisionEverywhere(String.valueOf(revision));
             }
         } finally {
             republishing.set(false);
@@ -78,10 +68,15 @@ class NacosConfigurationTest {
         List<Http.Response> answers = checkouts.get();
         assertThat(answers).as("checkouts placed while the configuration changed").hasSizeGreaterThan(8);
         assertThat(Shop.outcomes(answers)).as("every checkout committed, none stalled").containsOnlyKeys("201");
-        for (String service : Components.SERVICES) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> revisionOf(service).equals("1"));
-        }
+        awaitRevisionEverywhere("1");
         shop.invariants().awaitHold(Duration.ofSeconds(60));
+    }
+
+    private static void awaitRevisionEverywhere(String revision) {
+        for (String service : Components.SERVICES) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(revisionOf(service)).as("revision %s runs", service).isEqualTo(revision));
+        }
     }
 
     private static String revisionOf(String service) {
