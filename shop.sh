@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole shop stack on this machine: builds what is missing or stale, then starts
 # database → Nacos → Seata TC → RocketMQ → the five services, each its own process.
-#   ./shop.sh [start] [--fresh] [--no-demo] [--faults]   run until Ctrl-C (--fresh: delete .stack-data first;
-#                                                      --faults: fault injection armable, for game days)
+#   ./shop.sh [start] [--fresh] [--no-demo] [--faults] [--replicas N]
+#                                             run until Ctrl-C (--fresh: delete .stack-data first;
+#                                             --faults: fault injection armable, for game days;
+#                                             --replicas 2: two TCs and two instances of every service)
 #   ./shop.sh stop                            stop a stack whose launcher was killed
 #   ./shop.sh pay ORDER_ID                    pay an order on the running stack, as the payment platform would
 set -euo pipefail

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code start [--fresh] [--no-demo] [--faults]}: runs the whole stack until Ctrl-C.
+ * {@code start [--fresh] [--no-demo] [--faults] [--replicas N]}: runs the whole stack until Ctrl-C.
  * {@code stop}: stops a stack whose launcher is gone, by the PIDs it recorded.
  * {@code pay ORDER_ID}: pays an order on the running stack as the payment platform would.
  */
@@ -31,7 +31,7 @@ public final class Main {
             case "stop" -> System.exit(stopRecorded(dataDir) ? 0 : 1);
             case "pay" -> System.exit(pay(root, dataDir, options));
             default -> {
-                System.err.println("usage: shop.sh [start [--fresh] [--no-demo] [--faults] | stop | pay ORDER_ID]");
+                System.err.println("usage: shop.sh [start [--fresh] [--no-demo] [--faults] [--replicas N] | stop | pay ORDER_ID]");
                 System.exit(2);
             }
         }
@@ -68,6 +68,7 @@ public final class Main {
         boolean fresh = options.remove("--fresh");
         boolean demo = !options.remove("--no-demo");
         boolean faults = options.remove("--faults");
+        int replicas = replicas(options);
         if (!options.isEmpty()) {
             System.err.println("unknown options: " + options);
             System.exit(2);
@@ -90,7 +91,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Stack stack = new Stack(settings, Main::say);
+        Stack stack = new Stack(settings, replicas, Main::say);
         CountDownLatch stopping = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.countDown();
@@ -106,7 +107,23 @@ public final class Main {
             System.exit(1);
         }
         printWelcome(stack);
+        printExtraInstances(stack);
         watch(stack, stopping);
+    }
+
+    /** {@code --replicas N} (1 to 3): N instances of the TC and of every service; removed from the options. */
+    private static int replicas(List<String> options) {
+        int at = options.indexOf("--replicas");
+        if (at < 0) {
+            return 1;
+        }
+        String value = at + 1 < options.size() ? options.remove(at + 1) : "";
+        options.remove(at);
+        if (!value.matches("[1-3]")) {
+            System.err.println("--replicas takes 1, 2 or 3, not '" + value + "'");
+            System.exit(2);
+        }
+        return Integer.parseInt(value);
     }
 
     private static void printWelcome(Stack stack) {
@@ -139,6 +156,26 @@ public final class Main {
                 nacosHost, Ports.NACOS_CONSOLE, s.nacosUser(),
                 StackSettings.shown(s.nacosPassword(), StackSettings.LOCAL_NACOS_PASSWORD), s.dataDir().resolve("logs"),
                 StackSettings.shown(s.operatorToken(), StackSettings.LOCAL_OPERATOR_TOKEN));
+    }
+
+    /** With --replicas: where the other instances listen (each is a process of its own, registered in Nacos). */
+    private static void printExtraInstances(Stack stack) {
+        List<String> extra = stack.componentNames().stream().filter(name -> Components.instanceNumber(name) > 1).toList();
+        if (extra.isEmpty()) {
+            return;
+        }
+        System.out.println(" More instances (registered in Nacos beside the first; Dubbo and the Seata clients balance between them):");
+        for (String name : extra) {
+            if (Components.kind(name).equals(Components.SEATA)) {
+                int instance = Components.instanceNumber(name);
+                System.out.printf("   %-16s RPC %d, console %s%n", name, Ports.seataRpc(instance),
+                        Ports.url(Ports.seataConsole(instance)));
+            } else {
+                System.out.printf("   %-16s %s (Dubbo %d)%n", name, Ports.url(name), Ports.dubbo(name));
+            }
+        }
+        System.out.println(" A REST client picks an instance itself (production puts a load balancer in front).");
+        System.out.println();
     }
 
     /**

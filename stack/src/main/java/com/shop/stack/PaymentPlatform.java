@@ -41,6 +41,11 @@ public final class PaymentPlatform {
         return new PaymentPlatform(Ports.url(Components.PAY), secret.group(1));
     }
 
+    /** The same platform calling another pay-app instance (a load balancer's choice). */
+    public PaymentPlatform at(String otherPayAppUrl) {
+        return new PaymentPlatform(otherPayAppUrl, secret);
+    }
+
     /** {@code POST /api/payments}: 201 a new payment, 200 the order's open one, 4xx a refusal. */
     public Http.Response openPayment(String orderId) {
         return post("/api/payments", JSON.createObjectNode().put("orderId", orderId).toString());

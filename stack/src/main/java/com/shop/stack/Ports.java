@@ -26,28 +26,45 @@ public final class Ports {
     /** A service's Dubbo port is its HTTP port plus this: 8081 → 20881. */
     private static final int DUBBO_OFFSET = 12800;
 
+    /** The n-th instance of a service listens this much above the first: goods-app-2 on 8182 and 20982. */
+    private static final int SERVICE_INSTANCE_STEP = 100;
+
     private Ports() {
     }
 
-    /** A service's REST and actuator port: order-app 8081, goods-app 8082, … pay-app 8085. */
-    public static int http(String service) {
-        return switch (service) {
+    /**
+     * A service instance's REST and actuator port: order-app 8081, goods-app 8082, … pay-app 8085; a
+     * second instance ({@link Components#instance}) 100 above: order-app-2 8181.
+     */
+    public static int http(String serviceInstance) {
+        int first = switch (Components.kind(serviceInstance)) {
             case Components.ORDER -> 8081;
             case Components.GOODS -> 8082;
             case Components.COUPON -> 8083;
             case Components.USER -> 8084;
             case Components.PAY -> 8085;
-            default -> throw new IllegalArgumentException("Not a service: " + service);
+            default -> throw new IllegalArgumentException("Not a service: " + serviceInstance);
         };
+        return first + SERVICE_INSTANCE_STEP * (Components.instanceNumber(serviceInstance) - 1);
     }
 
-    public static int dubbo(String service) {
-        return http(service) + DUBBO_OFFSET;
+    public static int dubbo(String serviceInstance) {
+        return http(serviceInstance) + DUBBO_OFFSET;
     }
 
-    /** The base URL of a service's REST API and actuator: {@code http://127.0.0.1:8081}. */
-    public static String url(String service) {
-        return url(http(service));
+    /** The n-th TC's RPC port: 8091, 8092, … */
+    public static int seataRpc(int instance) {
+        return SEATA_RPC + instance - 1;
+    }
+
+    /** The n-th TC's console (HTTP) port: 7091, 7092, … */
+    public static int seataConsole(int instance) {
+        return SEATA_CONSOLE + instance - 1;
+    }
+
+    /** The base URL of a service instance's REST API and actuator: {@code http://127.0.0.1:8081}. */
+    public static String url(String serviceInstance) {
+        return url(http(serviceInstance));
     }
 
     public static String url(int port) {

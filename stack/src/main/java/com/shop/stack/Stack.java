@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.stream.Stream;
  * database → Nacos → Seata TC → RocketMQ → services (database, Nacos and RocketMQ boot side by
  * side; migrations and config publication run as soon as their server is up). Also the harness
  * of the end-to-end tests: any component can be killed (SIGKILL) and started again.
+ *
+ * <p>One instance of each by default; with more, every service and the TC (when the stack runs one)
+ * get that many instances, each its own process ({@link Components#instance}: goods-app-2), side by
+ * side in Nacos: Dubbo balances between the providers, the clients between the TCs.
  */
 public final class Stack implements AutoCloseable {
 
@@ -51,6 +56,10 @@ public final class Stack implements AutoCloseable {
     }
 
     public Stack(StackSettings settings, Consumer<String> progress) {
+        this(settings, 1, progress);
+    }
+
+    public Stack(StackSettings settings, int instances, Consumer<String> progress) {
         this.settings = settings;
         this.progress = progress;
         this.launchCommand = new LaunchCommand(settings.root());
@@ -64,14 +73,46 @@ public final class Stack implements AutoCloseable {
         if (settings.embeddedRocketMq()) {
             add(Components.rocketmq(settings));
         }
-        if (settings.embeddedSeata()) {
-            add(Components.seata(settings));
+        addInstances(instances);
+    }
+
+    /**
+     * Adds instances up to the n-th of the TC (when this stack runs one) and of every service, not started
+     * ({@link #startAll} or {@link #start} does); returns the names of those it added.
+     */
+    public synchronized List<String> addInstances(int instances) {
+        List<Component> wanted = new ArrayList<>();
+        for (int instance = 1; instance <= instances; instance++) {
+            if (settings.embeddedSeata()) {
+                wanted.add(Components.seata(settings, instance));
+            }
+            for (String service : Components.SERVICES) {
+                wanted.add(Components.service(settings, service, instance));
+            }
         }
-        Components.SERVICES.forEach(service -> add(Components.service(settings, service)));
+        List<String> added = new ArrayList<>();
+        for (Component component : wanted) {
+            if (components.putIfAbsent(component.name(), component) == null) {
+                added.add(component.name());
+            }
+        }
+        return added;
+    }
+
+    /** Stops every instance but the first of each component, and forgets them: one of each again. */
+    public synchronized void removeExtraInstances() {
+        List<String> extra = components.keySet().stream().filter(name -> Components.instanceNumber(name) > 1).toList();
+        StopOrder.stopAll(extra, this::stop);
+        extra.forEach(components::remove);
     }
 
     private void add(Component component) {
         components.put(component.name(), component);
+    }
+
+    /** The names of every instance of a kind in this stack (seata-server → seata-server, seata-server-2). */
+    public List<String> instancesOf(String kind) {
+        return components.keySet().stream().filter(name -> Components.kind(name).equals(kind)).toList();
     }
 
     public StackSettings settings() {
@@ -100,12 +141,13 @@ public final class Stack implements AutoCloseable {
                     .publishAll(settings.root().resolve("nacos-config"), settings.childEnvironment());
             progress.accept("published to Nacos: " + String.join(", ", published));
 
-            launchIfPresent(Components.SEATA);
-            awaitIfPresent(Components.SEATA);
+            instancesOf(Components.SEATA).forEach(this::launch);
+            instancesOf(Components.SEATA).forEach(this::await);
             awaitIfPresent(Components.ROCKETMQ);
 
-            Components.SERVICES.forEach(this::launch);
-            Components.SERVICES.forEach(this::await);
+            List<String> services = Components.SERVICES.stream().flatMap(kind -> instancesOf(kind).stream()).toList();
+            services.forEach(this::launch);
+            services.forEach(this::await);
             progress.accept(String.format("stack ready in %.1f s", (System.nanoTime() - began) / 1e9));
         } catch (StackStartFailure e) {
             stopAll();
@@ -118,7 +160,7 @@ public final class Stack implements AutoCloseable {
 
     /** Stops every running component in {@link StopOrder}. */
     public void stopAll() {
-        StopOrder.stopAll(this::stop);
+        StopOrder.stopAll(List.copyOf(components.keySet()), this::stop);
         writePidFile();
     }
 
@@ -130,6 +172,12 @@ public final class Stack implements AutoCloseable {
     /** Starts one component and waits until it is ready. */
     public void start(String name) {
         startWith(name, Map.of());
+    }
+
+    /** Starts these components side by side and returns once every one is ready. */
+    public void startTogether(List<String> names) {
+        names.forEach(this::launch);
+        names.forEach(this::await);
     }
 
     /** Starts a component with variables of its own over the stack's: a one-off setting, such as a test's. */
@@ -210,6 +258,7 @@ public final class Stack implements AutoCloseable {
             Path workDir = settings.dataDir().resolve("run").resolve(name);
             Files.createDirectories(workDir);
             Map<String, String> childEnvironment = new LinkedHashMap<>(settings.childEnvironment());
+            childEnvironment.putAll(component.environment());
             childEnvironment.putAll(environment);
             ManagedProcess process = ManagedProcess.start(name, launchCommand.of(component), childEnvironment, workDir,
                     logFile(name));

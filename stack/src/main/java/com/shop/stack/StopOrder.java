@@ -1,5 +1,6 @@
 package com.shop.stack;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,9 +21,13 @@ final class StopOrder {
     private StopOrder() {
     }
 
-    /** Runs {@code stop} for every component, wave after wave, each wave's on threads of their own. */
-    static void stopAll(Consumer<String> stop) {
-        for (List<String> wave : WAVES) {
+    /**
+     * Runs {@code stop} for every one of the named components, wave after wave (every instance of a kind
+     * in its kind's wave), each wave's on threads of their own.
+     */
+    static void stopAll(Collection<String> components, Consumer<String> stop) {
+        for (List<String> kinds : WAVES) {
+            List<String> wave = components.stream().filter(name -> kinds.contains(Components.kind(name))).toList();
             List<Thread> threads = wave.stream().map(name -> new Thread(() -> stop.accept(name), "stop-" + name)).toList();
             threads.forEach(Thread::start);
             for (Thread thread : threads) {
