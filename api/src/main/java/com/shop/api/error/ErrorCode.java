@@ -35,6 +35,8 @@ public enum ErrorCode {
     REQUEST_TOO_LARGE(413, "The request body is larger than this service accepts"),
     INJECTED_FAULT(500, "A fault was injected on purpose"),
     DOWNSTREAM_UNAVAILABLE(503, "A service this call needs is unavailable"),
+    COORDINATOR_UNAVAILABLE(503, "The transaction coordinator (Seata TC) could not be reached; retry, with the same "
+            + "requestId for a checkout, which also tells whether an earlier try went through"),
     CHECKOUT_OVERLOADED(503, "Checkout is serving as many buyers as it can; retry after Retry-After seconds"),
     OVERLOADED(503, "The service is serving as many requests as it can; retry after Retry-After seconds"),
     BUSY(503, "Another transaction holds the data this request needs; retry shortly"),

@@ -21,7 +21,7 @@ class ErrorCodeTest {
         assertThat(ErrorCode.GOODS_NUM_NOT_ENOUGH.isClientError()).isTrue();
         assertThat(ErrorCode.REQUEST_PARAMETER_INVALID.isClientError()).isTrue();
         assertThat(Arrays.stream(ErrorCode.values()).filter(c -> !c.isClientError()))
-                .containsExactlyInAnyOrder(ErrorCode.INJECTED_FAULT, ErrorCode.DOWNSTREAM_UNAVAILABLE,
+                .containsExactlyInAnyOrder(ErrorCode.INJECTED_FAULT, ErrorCode.DOWNSTREAM_UNAVAILABLE, ErrorCode.COORDINATOR_UNAVAILABLE,
                         ErrorCode.TRANSACTION_TIMEOUT, ErrorCode.CHECKOUT_OVERLOADED, ErrorCode.OVERLOADED, ErrorCode.BUSY,
                         ErrorCode.INTERNAL_ERROR);
     }

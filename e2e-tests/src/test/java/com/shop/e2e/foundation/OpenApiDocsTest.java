@@ -3,6 +3,7 @@ package com.shop.e2e.foundation;
 import static com.shop.api.error.ErrorCode.BUSY;
 import static com.shop.api.error.ErrorCode.CALLBACK_EXPIRED;
 import static com.shop.api.error.ErrorCode.CHECKOUT_BUSY;
+import static com.shop.api.error.ErrorCode.COORDINATOR_UNAVAILABLE;
 import static com.shop.api.error.ErrorCode.CHECKOUT_OVERLOADED;
 import static com.shop.api.error.ErrorCode.COUPON_ISUSED;
 import static com.shop.api.error.ErrorCode.COUPON_NOT_OWNED;
@@ -60,14 +61,15 @@ class OpenApiDocsTest {
                             COUPON_NO_EXIST, COUPON_NOT_OWNED, ORDER_SHIPPINGFEE_INVALID, ORDERAMOUNT_INVALID,
                             MONEY_PAID_LESS_ZERO, GOODS_PRICE_INVALID, GOODS_NUM_NOT_ENOUGH, COUPON_ISUSED,
                             MONEY_PAID_INVALID, REQUEST_IN_PROGRESS, CHECKOUT_BUSY, INJECTED_FAULT,
-                            DOWNSTREAM_UNAVAILABLE, CHECKOUT_OVERLOADED, TRANSACTION_TIMEOUT),
+                            DOWNSTREAM_UNAVAILABLE, COORDINATOR_UNAVAILABLE, CHECKOUT_OVERLOADED, TRANSACTION_TIMEOUT),
                     "GET /api/orders/{orderId}", EnumSet.of(REQUEST_PARAMETER_INVALID, ORDER_NOT_FOUND)),
             Components.PAY, Map.of(
                     "POST /api/payments", EnumSet.of(REQUEST_PARAMETER_INVALID, REQUEST_TOO_LARGE, ORDER_NOT_FOUND, PAYMENT_IS_PAID,
                             ORDER_NOT_PAYABLE, DOWNSTREAM_UNAVAILABLE),
                     "GET /api/payments/{payId}", EnumSet.of(REQUEST_PARAMETER_INVALID, PAYMENT_NOT_FOUND),
                     "POST /api/payments/callback", EnumSet.of(REQUEST_PARAMETER_INVALID, REQUEST_TOO_LARGE, SIGNATURE_INVALID,
-                            CALLBACK_EXPIRED, PAYMENT_NOT_FOUND, PAYMENT_MISMATCH, INJECTED_FAULT, OVERLOADED, BUSY)));
+                            CALLBACK_EXPIRED, PAYMENT_NOT_FOUND, PAYMENT_MISMATCH, INJECTED_FAULT, OVERLOADED, BUSY,
+                            COORDINATOR_UNAVAILABLE)));
 
     /** The keys of an OpenAPI path item that are operations (the others are shared parameters and text). */
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");

@@ -7,6 +7,7 @@ import com.shop.order.admission.Deadline;
 import com.shop.order.db.OrderRecord;
 import com.shop.support.Causes;
 import com.shop.support.rpc.ProviderUnavailable;
+import com.shop.support.tx.CoordinatorFailures;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Service;
  *   <li>The checks only read, so they run before the global transaction: a refused checkout (sold
  *       out, wrong price…) writes nothing and costs the TC nothing.</li>
  *   <li>Losing a Seata global-lock race (another checkout holds a row) is retried with a fresh
- *       global transaction — the lost one was rolled back whole — until the caller's deadline.</li>
+ *       global transaction — the lost one was rolled back whole — until the caller's deadline; so is
+ *       a global transaction that could not begin (the TC the client picked is down: nothing ran).</li>
  *   <li>Running past the global-transaction timeout is reported as such.</li>
  * </ul>
  */
@@ -72,11 +74,11 @@ public class Checkout {
                 } catch (DuplicateRequest taken) {
                     // Outside the permit: waiting for the other request must not hold this goods' lane.
                     return new Placed(awaitSettled(request.requestId()), true);
-                } catch (LostRace lost) {
+                } catch (Retry retry) {
                     if (deadline.passed()) {
-                        throw lost.failure;
+                        throw retry.failure;
                     }
-                    log.info("Checkout {} lost a global-lock race (attempt {}), retrying", request.requestId(), attempt);
+                    log.info("Checkout {} {} (attempt {}), retrying", request.requestId(), retry.reason, attempt);
                     pause(Math.min(deadline.remainingMillis(),
                             Math.min(500, 20L * attempt) + ThreadLocalRandom.current().nextLong(50)));
                 }
@@ -114,6 +116,9 @@ public class Checkout {
             if (duplicate != null) {
                 throw duplicate;
             }
+            if (CoordinatorFailures.neverBegan(failure)) {
+                throw new Retry("could not begin its global transaction", failure);
+            }
             // A provider that died or stopped answering is the cause to report, however long it took.
             if (!Causes.has(failure, ProviderUnavailable.class)
                     && System.currentTimeMillis() - started >= globalTimeoutMillis) {
@@ -122,18 +127,23 @@ public class Checkout {
             }
             ShopException shop = Causes.find(failure, ShopException.class);
             if (shop != null && shop.code() == ErrorCode.CHECKOUT_BUSY) {
-                throw new LostRace(failure);
+                throw new Retry("lost a global-lock race", failure);
             }
             throw failure;
         }
     }
 
-    /** Another global transaction held a row this one needed; this one was rolled back whole. */
-    private static final class LostRace extends RuntimeException {
+    /**
+     * A global transaction that left nothing behind and may simply be tried again: it lost a race for a row
+     * another one held (and was rolled back whole), or it never began.
+     */
+    private static final class Retry extends RuntimeException {
+        private final String reason;
         private final RuntimeException failure;
 
-        private LostRace(RuntimeException failure) {
+        private Retry(String reason, RuntimeException failure) {
             super(null, failure, false, false);
+            this.reason = reason;
             this.failure = failure;
         }
     }

@@ -2,6 +2,7 @@ package com.shop.order.web;
 
 import static com.shop.api.error.ErrorCode.CHECKOUT_BUSY;
 import static com.shop.api.error.ErrorCode.CHECKOUT_OVERLOADED;
+import static com.shop.api.error.ErrorCode.COORDINATOR_UNAVAILABLE;
 import static com.shop.api.error.ErrorCode.COUPON_ISUSED;
 import static com.shop.api.error.ErrorCode.COUPON_NOT_OWNED;
 import static com.shop.api.error.ErrorCode.COUPON_NO_EXIST;
@@ -58,7 +59,7 @@ public class OrderController {
     @ErrorResponses({REQUEST_PARAMETER_INVALID, REQUEST_TOO_LARGE, GOODS_NO_EXIST, USER_NO_EXIST, COUPON_NO_EXIST,
             COUPON_NOT_OWNED, ORDER_SHIPPINGFEE_INVALID, ORDERAMOUNT_INVALID, MONEY_PAID_LESS_ZERO, GOODS_PRICE_INVALID,
             GOODS_NUM_NOT_ENOUGH, COUPON_ISUSED, MONEY_PAID_INVALID, REQUEST_IN_PROGRESS, CHECKOUT_BUSY, INJECTED_FAULT, DOWNSTREAM_UNAVAILABLE,
-            CHECKOUT_OVERLOADED, TRANSACTION_TIMEOUT})
+            COORDINATOR_UNAVAILABLE, CHECKOUT_OVERLOADED, TRANSACTION_TIMEOUT})
     @PostMapping
     public ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request) {
         Checkout.Placed placed = checkout.place(request.toCommand());

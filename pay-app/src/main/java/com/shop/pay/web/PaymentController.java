@@ -2,6 +2,7 @@ package com.shop.pay.web;
 
 import static com.shop.api.error.ErrorCode.BUSY;
 import static com.shop.api.error.ErrorCode.CALLBACK_EXPIRED;
+import static com.shop.api.error.ErrorCode.COORDINATOR_UNAVAILABLE;
 import static com.shop.api.error.ErrorCode.DOWNSTREAM_UNAVAILABLE;
 import static com.shop.api.error.ErrorCode.INJECTED_FAULT;
 import static com.shop.api.error.ErrorCode.ORDER_NOT_FOUND;
@@ -72,7 +73,7 @@ public class PaymentController {
     @ApiResponse(responseCode = "200", description = "{\"result\":\"SUCCESS\"}, also for a duplicate and for a payment "
             + "the order's cancel closed (then recorded as a refund due)")
     @ErrorResponses({REQUEST_PARAMETER_INVALID, REQUEST_TOO_LARGE, SIGNATURE_INVALID, CALLBACK_EXPIRED, PAYMENT_NOT_FOUND, PAYMENT_MISMATCH,
-            INJECTED_FAULT, OVERLOADED, BUSY})
+            INJECTED_FAULT, OVERLOADED, BUSY, COORDINATOR_UNAVAILABLE})
     @PostMapping("/callback")
     public Map<String, String> callback(@RequestBody JsonNode body) {
         callbacks.accept(fieldsOf(body));

@@ -5,6 +5,8 @@ import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.model.GlobalLockConfig;
 import org.apache.seata.rm.GlobalLockExecutor;
 import org.apache.seata.rm.GlobalLockTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,11 +26,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writes again (another round trip to the TC each, plus Seata's before and after images) buys
  * nothing. A write left checked is still correct, only dearer.
  *
+ * <p>The check asks a TC; when the one the client picked is down (killed, not yet dropped from the
+ * registry) the whole local transaction rolled back, so it runs again, a few times, and the client
+ * picks again: a TC dying must not fail a payment callback while another TC serves.
+ *
  * <p>The flag is bound before the transaction begins, not inside it: Seata's data-source proxy hands
  * out a checking connection only if the flag is already set when the connection is taken
  * (docs/stack-traps.md#20-the-global-lock-flag-must-precede-the-connection).
  */
 public class LocalWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalWrites.class);
+
+    /** Tries of a local transaction whose global-lock check could not reach a TC, and the pause between them. */
+    static final int COORDINATOR_TRIES = 4;
+    static final long COORDINATOR_PAUSE_MILLIS = 200;
 
     private final TransactionTemplate transactions;
     private final GlobalLockTemplate globalLocks = new GlobalLockTemplate();
@@ -37,8 +49,35 @@ public class LocalWrites {
         this.transactions = transactions;
     }
 
-    /** Runs {@code work} in one local transaction under the global-lock check; its result or its failure. */
+    /**
+     * Runs {@code work} in one local transaction under the global-lock check; its result or its failure.
+     * Run again (whole, it rolled back) when the check could not reach a TC, up to {@link #COORDINATOR_TRIES}.
+     */
     public <T> T underGlobalLock(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (RuntimeException failure) {
+                if (attempt >= COORDINATOR_TRIES || !CoordinatorFailures.unreachable(failure)) {
+                    throw failure;
+                }
+                log.warn("The global-lock check could not reach a TC (attempt {}), trying again: {}", attempt,
+                        failure.toString());
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(COORDINATOR_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a TC", e);
+        }
+    }
+
+    private <T> T once(Supplier<T> work) {
         try {
             return cast(globalLocks.execute(new GlobalLockExecutor() {
                 @Override

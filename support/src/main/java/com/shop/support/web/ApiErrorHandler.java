@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.shop.api.error.ErrorCode;
 import com.shop.api.error.ShopException;
 import com.shop.support.Causes;
+import com.shop.support.tx.CoordinatorFailures;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
 import org.apache.dubbo.rpc.RpcException;
@@ -73,6 +74,11 @@ public class ApiErrorHandler {
             // A global transaction held the row past the lock retries (a payment callback meeting a cancel in flight).
             log.info("Global lock still held after the retries: {}", e.toString());
             return respond(ErrorCode.BUSY, ErrorCode.BUSY.defaultMessage());
+        }
+        if (CoordinatorFailures.neverBegan(e) || CoordinatorFailures.unreachable(e)) {
+            // A TC down or restarting: a fault of the system's, answered like a dependency down, not a defect.
+            log.warn("The transaction coordinator could not be reached: {}", e.toString());
+            return respond(ErrorCode.COORDINATOR_UNAVAILABLE, ErrorCode.COORDINATOR_UNAVAILABLE.defaultMessage());
         }
         if (Causes.has(e, RpcException.class)) {
             log.error("A remote call failed", e);
