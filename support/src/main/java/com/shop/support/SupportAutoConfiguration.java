@@ -19,6 +19,7 @@ import com.shop.support.probe.WarmUpBeforeReady;
 import com.shop.support.probe.WarmUpTransaction;
 import org.springframework.beans.factory.ObjectProvider;
 import com.shop.support.tx.LocalWrites;
+import com.shop.support.tx.OrphanUndoLogs;
 import com.shop.support.web.ApiDocs;
 import com.shop.support.web.ApiErrorHandler;
 import com.shop.support.web.CodeTaggedRequestMetrics;
@@ -152,6 +153,13 @@ public class SupportAutoConfiguration {
                                         @Value("${shop.warm-up.transactions:1}") int transactions,
                                         @Value("${shop.warm-up.give-up-after:60s}") Duration giveUpAfter) {
         return new WarmUpBeforeReady(transaction, ids, transactions, giveUpAfter);
+    }
+
+    @Bean
+    OrphanUndoLogs orphanUndoLogs(DataSource dataSource, MeterRegistry metrics,
+                                  @Value("${shop.undo.orphan-age:60s}") Duration minimumAge,
+                                  @Value("${shop.undo.orphan-sweep-every:20s}") Duration sweepEvery) {
+        return new OrphanUndoLogs(new JdbcTemplate(dataSource), OrphanUndoLogs.askingTheTc(), metrics, minimumAge, sweepEvery);
     }
 
     @Bean

@@ -8,7 +8,9 @@ import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Components;
 import com.shop.stack.Http;
+import com.shop.stack.Ports;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -114,6 +116,23 @@ class CrashRecoveryTest {
             assertThat(response.status()).as(response.body()).isGreaterThanOrEqualTo(500);
             assertThat(orders).isZero();
         }
+    }
+
+    /**
+     * The state a participant killed right after a global commit leaves (docs/stack-traps.md#24): an
+     * undo-log row of a transaction the TC has forgotten. The service's sweep asks the TC and deletes it;
+     * a row of a transaction the TC still knows stays (CrashRecoveryTest's first case holds one meanwhile).
+     */
+    @Test
+    void anUndoLogRowACrashLeftBehindIsSweptOnceTheTcSaysItsTransactionIsOver() {
+        String forgotten = "127.0.0.1:" + Ports.SEATA_RPC + ":" + System.nanoTime();
+        shop.db().update("shop_coupon", "INSERT INTO undo_log (branch_id, xid, context, rollback_info, log_status, "
+                + "log_created, log_modified) VALUES (?, ?, 'serializer=jackson', ?, 0, NOW(6) - INTERVAL 5 MINUTE, "
+                + "NOW(6) - INTERVAL 5 MINUTE)", System.nanoTime(), forgotten, "{}".getBytes(StandardCharsets.UTF_8));
+
+        await("coupon-app's sweep deletes the undo log of a transaction the TC forgot").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> shop.db().count("shop_coupon", "SELECT COUNT(*) FROM undo_log WHERE xid = ?", forgotten) == 0);
     }
 
     private void awaitDead(String service) {
