@@ -92,6 +92,10 @@ public final class Invariants {
         if (sessions > 0) {
             broken.add("the TC still holds " + sessions + " global session(s)");
         }
+        long locks = db.count(Components.SEATA_DATABASE, "SELECT COUNT(*) FROM lock_table");
+        if (locks > 0) {
+            broken.add("the TC still holds " + locks + " global row lock(s)");
+        }
         return broken;
     }
 
