@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * Checkout and payment traffic from a few clients at a steady pace, spread over every running instance
@@ -154,8 +155,8 @@ public final class SteadyTraffic implements AutoCloseable {
      * the next instance, a dropped one is recorded and sent again elsewhere (the same request: a
      * checkout keeps its request id, a callback its nonce). Null only when the traffic is stopping.
      */
-    private Http.Response send(String request, String service, java.util.function.Function<String, Http.Response> call) {
-        while (running.get() || request.equals("callback")) {
+    private Http.Response send(String request, String service, Function<String, Http.Response> call) {
+        while (running.get()) {
             List<String> instances = shop.stack().instancesOf(service);
             String instance = instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
             long started = System.nanoTime();
