@@ -1,5 +1,7 @@
 package com.shop.support;
 
+import java.util.function.Predicate;
+
 /**
  * Finds a cause of a given type behind a failure. Spring, MyBatis and Dubbo wrap failures in layers
  * of their own (and the Seata 2.0 client wrapped whatever left a {@code @GlobalTransactional} method;
@@ -11,9 +13,15 @@ public final class Causes {
     }
 
     public static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        Throwable found = first(failure, type::isInstance);
+        return found == null ? null : type.cast(found);
+    }
+
+    /** The outermost failure in the cause chain that passes the test (where it was thrown, say); null if none. */
+    public static Throwable first(Throwable failure, Predicate<Throwable> test) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
+            if (test.test(t)) {
+                return t;
             }
         }
         return null;

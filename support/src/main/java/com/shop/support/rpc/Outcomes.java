@@ -9,9 +9,8 @@ import org.apache.seata.rm.datasource.exec.LockConflictException;
 
 /**
  * How a provider answers a write: a business refusal becomes data; so does losing the race for a
- * Seata global lock (another checkout holds the row), which the caller may retry, and a TC that could not
- * be reached. Anything else
- * stays an exception and fails the global transaction.
+ * Seata global lock (another checkout holds the row), which the caller may retry, and a TC that could
+ * not be reached. Anything else stays an exception and fails the global transaction.
  */
 public final class Outcomes {
 

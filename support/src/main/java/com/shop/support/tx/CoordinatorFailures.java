@@ -1,6 +1,6 @@
 package com.shop.support.tx;
 
-import java.util.function.Predicate;
+import com.shop.support.Causes;
 
 /**
  * What a failure says about the Seata TC, read from where it was thrown. Seata raises these as plain
@@ -24,9 +24,9 @@ public final class CoordinatorFailures {
      * Seata's RPC client or while waiting for its answer.
      */
     public static boolean unreachable(Throwable failure) {
-        return anyInChain(failure, t -> t.getStackTrace().length > 0
+        return Causes.first(failure, t -> t.getStackTrace().length > 0
                 && (t.getStackTrace()[0].getClassName().startsWith(RPC_CLIENT)
-                || t.getStackTrace()[0].getClassName().equals(REQUEST_FUTURE)));
+                || t.getStackTrace()[0].getClassName().equals(REQUEST_FUTURE))) != null;
     }
 
     /**
@@ -35,22 +35,13 @@ public final class CoordinatorFailures {
      * was thrown from within Seata's begin.
      */
     public static boolean neverBegan(Throwable failure) {
-        return anyInChain(failure, t -> {
+        return Causes.first(failure, t -> {
             for (StackTraceElement frame : t.getStackTrace()) {
                 if (frame.getClassName().equals(TEMPLATE) && frame.getMethodName().equals(BEGIN)) {
                     return true;
                 }
             }
             return false;
-        });
-    }
-
-    private static boolean anyInChain(Throwable failure, Predicate<Throwable> test) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (test.test(t)) {
-                return true;
-            }
-        }
-        return false;
+        }) != null;
     }
 }

@@ -39,8 +39,8 @@ public class LocalWrites {
     private static final Logger log = LoggerFactory.getLogger(LocalWrites.class);
 
     /** Tries of a local transaction whose global-lock check could not reach a TC, and the pause between them. */
-    static final int COORDINATOR_TRIES = 4;
-    static final long COORDINATOR_PAUSE_MILLIS = 200;
+    private static final int COORDINATOR_TRIES = 4;
+    private static final long COORDINATOR_PAUSE_MILLIS = 200;
 
     private final TransactionTemplate transactions;
     private final GlobalLockTemplate globalLocks = new GlobalLockTemplate();

@@ -71,8 +71,9 @@ public class OrphanUndoLogs implements ApplicationListener<ApplicationReadyEvent
 
     /** One sweep: how many rows it deleted. */
     public int sweep() {
-        List<String> xids = jdbc.queryForList("SELECT DISTINCT xid FROM undo_log WHERE log_created < ? LIMIT " + BATCH,
-                String.class, java.sql.Timestamp.from(java.time.Instant.now().minus(minimumAge)));
+        // The database's clock, which also stamped log_created.
+        List<String> xids = jdbc.queryForList("SELECT DISTINCT xid FROM undo_log WHERE log_created < NOW(6) - INTERVAL ? "
+                + "SECOND LIMIT " + BATCH, String.class, minimumAge.toSeconds());
         int removed = 0;
         for (String xid : xids) {
             GlobalStatus status;
