@@ -1,9 +1,11 @@
 package com.shop.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -113,6 +115,30 @@ final class ManagedProcess {
             Thread.currentThread().interrupt();
         }
         children.forEach(child -> child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join());
+    }
+
+    /**
+     * Sends a signal to the process and its children by name ({@code STOP}, {@code CONT}): a process
+     * frozen with STOP keeps its ports and connections but answers nothing, like one in a long GC pause.
+     */
+    void signal(String signal) {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(0, process.toHandle());
+        for (ProcessHandle handle : all) {
+            try {
+                Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(handle.pid()))
+                        .redirectErrorStream(true).start();
+                if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                    throw new IllegalStateException("kill -" + signal + " " + handle.pid() + " failed: "
+                            + new String(kill.getInputStream().readAllBytes()).trim());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while sending " + signal, e);
+            }
+        }
     }
 
     private static void awaitExit(ProcessHandle handle, Duration timeout) {

@@ -207,6 +207,18 @@ public final class Stack implements AutoCloseable {
         writePidFile();
     }
 
+    /** SIGSTOP to the process and its children: it keeps its ports and connections and answers nothing until {@link #thaw}. */
+    public void freeze(String name) {
+        progress.accept("freezing " + name + " (pid " + pid(name) + ")");
+        running.get(name).signal("STOP");
+    }
+
+    /** SIGCONT: a frozen process goes on where it stopped. */
+    public void thaw(String name) {
+        progress.accept("thawing " + name + " (pid " + pid(name) + ")");
+        running.get(name).signal("CONT");
+    }
+
     public boolean isRunning(String name) {
         ManagedProcess process = running.get(name);
         return process != null && process.isAlive();

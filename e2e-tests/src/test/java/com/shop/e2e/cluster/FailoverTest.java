@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.e2e.harness.SteadyTraffic;
-import com.shop.e2e.harness.SteadyTraffic.Answer;
+import com.shop.e2e.harness.Answer;
 import com.shop.stack.Components;
-import com.shop.stack.NacosOpenApi;
 import com.shop.stack.Stack;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +68,7 @@ class FailoverTest {
     void twoOfEverything() throws Exception {
         List<String> added = stack.addInstances(2);
         stack.startTogether(added);
-        awaitRegistered(2);
+        shop.awaitRegistered(2);
         report.add("# Fail-over under traffic\n\n" + CLIENTS + " clients buying and paying, " + PAUSE_MILLIS
                 + " ms apart, over two TCs and two instances of every service.\n");
     }
@@ -79,7 +77,7 @@ class FailoverTest {
     void oneOfEachAgain() throws Exception {
         stack.removeExtraInstances();
         shop.everythingRunningAndDisarmed();
-        awaitRegistered(1);
+        shop.awaitRegistered(1);
         Path file = Path.of("target/failover-report.md");
         Files.writeString(file, String.join("\n", report) + "\n");
         System.out.println(String.join("\n", report));
@@ -152,7 +150,7 @@ class FailoverTest {
 
     private void assertEveryAnswerCleanAndInTime(SteadyTraffic traffic, List<String> victims) {
         for (Answer answer : traffic.answers()) {
-            if (answer.outcome().equals(Answer.DROPPED)) {
+            if (answer.dropped()) {
                 // Only a killed process drops a connection (and the client sent the request again elsewhere).
                 assertThat(victims).as("%s dropped by %s, which was not killed", answer.request(), answer.instance())
                         .contains(answer.instance());
@@ -187,26 +185,11 @@ class FailoverTest {
         report.add("| requests answered in all | " + traffic.answers().size() + " (" + traffic.placed().size()
                 + " orders placed, " + traffic.paid().size() + " paid) |");
         report.add(String.format("| kill → traffic served normally again | %.1f s |", (normalAgain - killed) / 1e9));
-        report.add("| requests sent in that time, by answer | " + SteadyTraffic.outcomes(duringKill) + " |");
+        report.add("| requests sent in that time, by answer | " + Answer.outcomes(duringKill) + " |");
         report.add(String.format("| restart → traffic served normally again | %.1f s |",
                 (normalAfterRestart - restarted) / 1e9));
-        report.add("| requests sent in that time, by answer | " + SteadyTraffic.outcomes(duringRestart) + " |");
+        report.add("| requests sent in that time, by answer | " + Answer.outcomes(duringRestart) + " |");
         report.add("| slowest answer | " + slowest + " ms |");
-        report.add("| all answers | " + SteadyTraffic.outcomes(traffic.answers()) + " |\n");
-    }
-
-    /** Waits until Nacos lists this many TCs and this many healthy Dubbo providers of every service. */
-    private void awaitRegistered(int instances) throws IOException {
-        NacosOpenApi nacos = NacosOpenApi.of(stack.settings());
-        await(instances + " of everything registered in Nacos").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
-                    if (stack.settings().embeddedSeata()) {
-                        assertThat(nacos.healthyInstances("seata-server", "SEATA_GROUP")).hasSize(instances);
-                    }
-                    for (String service : Components.SERVICES) {
-                        assertThat(nacos.healthyInstances("providers:com.shop.api.probe.AtProbeService::" + service,
-                                "DEFAULT_GROUP")).as(service).hasSize(instances);
-                    }
-                });
+        report.add("| all answers | " + Answer.outcomes(traffic.answers()) + " |\n");
     }
 }

@@ -1,5 +1,6 @@
 package com.shop.e2e.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shop.order.checkout.Pricing;
 import com.shop.stack.Components;
 import com.shop.stack.Http;
+import com.shop.stack.NacosOpenApi;
 import com.shop.stack.PaymentPlatform;
 import com.shop.stack.Ports;
 import com.shop.stack.Stack;
@@ -256,8 +258,12 @@ public final class Shop {
 
     /** The same, firing {@code times} times before it disarms itself. */
     public void arm(String point, String action, long delayMillis, int times) {
-        String service = point.substring(0, point.indexOf('.')) + "-app";
-        Http.Response armed = operatorPost(actuator(service, "faults"), JSON.createObjectNode()
+        armAt(point.substring(0, point.indexOf('.')) + "-app", point, action, delayMillis, times);
+    }
+
+    /** The same, in one instance of the service ("goods-app-2"). */
+    public void armAt(String instance, String point, String action, long delayMillis, int times) {
+        Http.Response armed = operatorPost(actuator(instance, "faults"), JSON.createObjectNode()
                 .put("point", point).put("action", action).put("delayMillis", delayMillis).put("times", times).toString());
         if (armed.status() != 200) {
             throw new IllegalStateException("Arming " + point + " failed: HTTP " + armed.status() + " " + armed.body());
@@ -284,6 +290,21 @@ public final class Shop {
                 .until(() -> Http.get(actuator(Components.ORDER, "atprobe")).status() == 200);
     }
 
+    /** Waits until Nacos lists this many TCs and this many healthy Dubbo providers of every service. */
+    public void awaitRegistered(int instances) {
+        NacosOpenApi nacos = NacosOpenApi.of(stack.settings());
+        await(instances + " of everything registered in Nacos").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+                    if (stack.settings().embeddedSeata()) {
+                        assertThat(nacos.healthyInstances("seata-server", "SEATA_GROUP")).hasSize(instances);
+                    }
+                    for (String service : Components.SERVICES) {
+                        assertThat(nacos.healthyInstances("providers:com.shop.api.probe.AtProbeService::" + service,
+                                "DEFAULT_GROUP")).as(service).hasSize(instances);
+                    }
+                });
+    }
+
     /** Starts whatever a test stopped or killed, waits until order-app reaches every provider, disarms every fault. */
     public void everythingRunningAndDisarmed() {
         for (String name : stack.componentNames()) {
@@ -297,8 +318,10 @@ public final class Shop {
 
     public void disarmEverywhere() {
         for (String service : Components.SERVICES) {
-            if (stack.isRunning(service)) {
-                Http.send(operator(actuator(service, "faults")).DELETE());
+            for (String instance : stack.instancesOf(service)) {
+                if (stack.isRunning(instance)) {
+                    Http.send(operator(actuator(instance, "faults")).DELETE());
+                }
             }
         }
     }
