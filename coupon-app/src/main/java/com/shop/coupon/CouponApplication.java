@@ -1,12 +1,12 @@
 package com.shop.coupon;
 
-import org.springframework.boot.SpringApplication;
+import com.shop.support.ServiceMain;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class CouponApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(CouponApplication.class, args);
+        ServiceMain.run(CouponApplication.class, args);
     }
 }

@@ -1,12 +1,12 @@
 package com.shop.goods;
 
-import org.springframework.boot.SpringApplication;
+import com.shop.support.ServiceMain;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class GoodsApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(GoodsApplication.class, args);
+        ServiceMain.run(GoodsApplication.class, args);
     }
 }

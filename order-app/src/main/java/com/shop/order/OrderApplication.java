@@ -1,6 +1,6 @@
 package com.shop.order;
 
-import org.springframework.boot.SpringApplication;
+import com.shop.support.ServiceMain;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -10,6 +10,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OrderApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(OrderApplication.class, args);
+        ServiceMain.run(OrderApplication.class, args);
     }
 }

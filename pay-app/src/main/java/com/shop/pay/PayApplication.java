@@ -1,12 +1,12 @@
 package com.shop.pay;
 
-import org.springframework.boot.SpringApplication;
+import com.shop.support.ServiceMain;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class PayApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(PayApplication.class, args);
+        ServiceMain.run(PayApplication.class, args);
     }
 }

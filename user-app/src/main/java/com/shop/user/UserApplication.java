@@ -1,12 +1,12 @@
 package com.shop.user;
 
-import org.springframework.boot.SpringApplication;
+import com.shop.support.ServiceMain;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class UserApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(UserApplication.class, args);
+        ServiceMain.run(UserApplication.class, args);
     }
 }
