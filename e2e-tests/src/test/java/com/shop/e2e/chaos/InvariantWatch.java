@@ -5,7 +5,6 @@ import com.shop.api.order.PayStatus;
 import com.shop.e2e.harness.Databases;
 import com.shop.stack.Components;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,10 +109,5 @@ final class InvariantWatch {
         if (reported.add(subject)) {
             log.anomaly(what);
         }
-    }
-
-    /** Every subject reported so far. */
-    List<String> reportedSubjects() {
-        return List.copyOf(reported);
     }
 }
