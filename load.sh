@@ -6,6 +6,8 @@
 #       seata.service.disable-global-transaction for the round only: a measurement, never production)
 #   ./load.sh hot [--buyers 200] [--goods 1] [--stock 50] [--ordinary 0]
 #       buyers rushing hot goods at once, with ordinary checkouts among them
+#   ./load.sh idle [--seconds 60]
+#       no traffic: CPU of every process of the stack, in % of one core, and its busiest threads
 # Reports: load/target/load-results/<run>/gatling/*/index.html; summary: .../<run>/summary.json
 # (the latest also as load/target/load-summary.json). Method and figures: docs/benchmarks.md.
 set -euo pipefail

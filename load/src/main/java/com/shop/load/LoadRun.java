@@ -32,6 +32,8 @@ import java.util.Random;
  *       AT on vs. off, interleaved: each round runs both modes back to back, in alternating order
  *   ./load.sh hot [--buyers 200] [--goods 1] [--stock 50] [--ordinary 0]
  *       buyers rushing hot goods, all at once, with ordinary checkouts of other goods among them
+ *   ./load.sh idle [--seconds 60]
+ *       no traffic: the CPU each process of the stack uses, and its busiest threads
  * </pre>
  */
 public final class LoadRun {
@@ -49,8 +51,8 @@ public final class LoadRun {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("checkout", "hot").contains(args[0])) {
-            System.err.println("usage: ./load.sh checkout|hot [--name value ...] (see load/README or docs/benchmarks.md)");
+        if (args.length == 0 || !List.of("checkout", "hot", "idle").contains(args[0])) {
+            System.err.println("usage: ./load.sh checkout|hot|idle [--name value ...] (see docs/benchmarks.md)");
             System.exit(2);
         }
         Path root = StackSettings.findRoot(Path.of(""));
@@ -58,7 +60,11 @@ public final class LoadRun {
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + args[0];
         LoadRun load = new LoadRun(settings, root.resolve("load/target/load-results").resolve(run));
         LoadOptions options = new LoadOptions(Arrays.copyOfRange(args, 1, args.length));
-        Map<String, Object> summary = args[0].equals("checkout") ? load.checkoutAtOnVersusOff(options) : load.hotGoods(options);
+        Map<String, Object> summary = switch (args[0]) {
+            case "checkout" -> load.checkoutAtOnVersusOff(options);
+            case "hot" -> load.hotGoods(options);
+            default -> load.idle(options);
+        };
         Path file = load.results.resolve("summary.json");
         JSON.writeValue(file.toFile(), summary);
         Files.copy(file, root.resolve("load/target/load-summary.json"), StandardCopyOption.REPLACE_EXISTING);
@@ -219,6 +225,41 @@ public final class LoadRun {
             }
             summary.put("answerTimes", times);
         }
+        return summary;
+    }
+
+    /** The stack left alone: what each process costs while nothing happens, in percent of one core. */
+    private Map<String, Object> idle(LoadOptions options) throws Exception {
+        int seconds = options.integer("seconds", 60);
+        StackCpu cpu = new StackCpu(new PidFile(settings.dataDir()));
+        Map<String, Double> before = cpu.secondsSoFar();
+        Map<String, Map<String, Double>> threadsBefore = cpu.threadSecondsSoFar();
+        System.out.printf("measuring the idle stack for %d s...%n", seconds);
+        Thread.sleep(seconds * 1000L);
+        Map<String, Double> used = StackCpu.difference(before, cpu.secondsSoFar());
+        Map<String, Map<String, Double>> threadsAfter = cpu.threadSecondsSoFar();
+        used.remove("load-generator");
+
+        Map<String, Object> processes = new LinkedHashMap<>();
+        used.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(process -> {
+            Map<String, Double> threads = StackCpu.difference(threadsBefore.getOrDefault(process.getKey(), Map.of()),
+                    threadsAfter.getOrDefault(process.getKey(), Map.of()));
+            Map<String, Double> busiest = new LinkedHashMap<>();
+            threads.entrySet().stream().filter(thread -> thread.getValue() > 0)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5)
+                    .forEach(thread -> busiest.put(thread.getKey(), round1(100 * thread.getValue() / seconds)));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("percentOfOneCore", round1(100 * process.getValue() / seconds));
+            entry.put("busiestThreadsPercent", busiest);
+            processes.put(process.getKey(), entry);
+        });
+        double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("scenario", "idle stack");
+        summary.put("seconds", seconds);
+        summary.put("percentOfOneCore", round1(100 * total / seconds));
+        summary.put("processes", processes);
+        Files.createDirectories(results);
         return summary;
     }
 

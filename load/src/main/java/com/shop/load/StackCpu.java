@@ -42,6 +42,41 @@ final class StackCpu {
         return seconds;
     }
 
+    /**
+     * CPU seconds used so far by the threads of each process (its descendants' included), summed by
+     * thread name as the kernel keeps it (the first 15 characters of a Java thread's name).
+     */
+    Map<String, Map<String, Double>> threadSecondsSoFar() {
+        Map<String, Map<String, Double>> seconds = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            Map<String, Double> threads = new LinkedHashMap<>();
+            ProcessHandle process = ProcessHandle.of(pid).orElse(null);
+            if (process != null) {
+                addThreads(pid, threads);
+                process.descendants().forEach(child -> addThreads(child.pid(), threads));
+            }
+            seconds.put(name, threads);
+        });
+        return seconds;
+    }
+
+    private static void addThreads(long pid, Map<String, Double> threads) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (var ids = Files.list(tasks)) {
+            for (Path task : ids.toList()) {
+                try {
+                    String thread = Files.readString(task.resolve("comm")).strip();
+                    long ticks = userPlusSystemTicks(Files.readString(task.resolve("stat")));
+                    threads.merge(thread, ticks / TICKS_PER_SECOND, Double::sum);
+                } catch (IOException e) {
+                    // the thread ended between the listing and the read: it counts nothing
+                }
+            }
+        } catch (IOException e) {
+            // the process ended: it counts nothing
+        }
+    }
+
     static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new LinkedHashMap<>();
         after.forEach((name, seconds) -> used.put(name, seconds - before.getOrDefault(name, 0.0)));
