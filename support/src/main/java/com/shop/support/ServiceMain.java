@@ -1,5 +1,6 @@
 package com.shop.support;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -8,13 +9,27 @@ import org.springframework.boot.SpringApplication;
  * say) closes the Spring context but leaves the JVM running on the non-daemon threads Seata, Dubbo and
  * Netty started before the failure: a process that is alive, never ready and never restarted by its
  * supervisor. Found by the chaos soak (docs/stack-traps.md#29-a-failed-start-leaves-the-jvm-running).
+ *
+ * <p>It also pins the Seata client settings that must not change while the service runs, as JVM
+ * system properties (an operator's own {@code -D} wins): Spring Cloud swaps the imported Nacos files
+ * out and back in on every refresh, and a Seata setting read in that moment falls back to its default
+ * (docs/stack-traps.md#26); system properties are never swapped.
  */
 public final class ServiceMain {
+
+    /**
+     * The RM sends each message at once instead of through a merge thread that wakes every millisecond
+     * (1 % of a core per idle service). Off from the start, the merge thread is never created, so this
+     * must never blink back on: a branch registration made in that blink waits in a basket nobody empties.
+     */
+    static final Map<String, String> PINNED_SEATA_SETTINGS = Map.of(
+            "seata.transport.enable-rm-client-batch-send-request", "false");
 
     private ServiceMain() {
     }
 
     public static void run(Class<?> application, String[] args) {
+        PINNED_SEATA_SETTINGS.forEach(System.getProperties()::putIfAbsent);
         try {
             SpringApplication.run(application, args);
         } catch (Throwable failed) {

@@ -9,11 +9,15 @@ import com.shop.stack.Components;
 import com.shop.stack.Http;
 import com.shop.stack.NacosOpenApi;
 import com.shop.stack.Stack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,12 +44,17 @@ class NacosConfigurationTest {
 
     /**
      * A refresh re-reads every service's configuration, the Seata client's included; no checkout running
-     * meanwhile may stall. (With the RM's merged sending switched off, Seata 2.5 flipped it back on while
-     * a refresh was under way — without the thread that sends merged messages — and a branch registration
-     * then waited past the global timeout: a 504 after 10 s.)
+     * meanwhile may stall. The RM's merged sending is off (ServiceMain pins it as a system property: no
+     * merge thread waking every millisecond). Set in Nacos instead, Seata 2.5 flipped it back on while a
+     * refresh was under way — without the thread that sends merged messages — and a branch registration
+     * then waited past the global timeout: a 504 after 10 s (docs/stack-traps.md#26).
      */
     @Test
     void checkoutsKeepCommittingWhileConfigurationIsRepublished(Stack stack, Shop shop) throws Exception {
+        for (String service : Components.SERVICES) {
+            assertThat(threadNames(stack.pid(service))).as("%s's RM sends directly: it has no merge thread", service)
+                    .isNotEmpty().doesNotContain("rpcMergeMessage");
+        }
         NacosOpenApi nacos = NacosOpenApi.of(stack.settings());
         String original = nacos.readConfig("DEFAULT_GROUP", "shop-common.yaml");
         AtomicBoolean republishing = new AtomicBoolean(true);
@@ -77,6 +86,21 @@ class NacosConfigurationTest {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .untilAsserted(() -> assertThat(revisionOf(service)).as("revision %s runs", service).isEqualTo(revision));
         }
+    }
+
+    /** The names of a process's threads as the kernel keeps them (their first 15 characters). */
+    private static List<String> threadNames(long pid) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    names.add(Files.readString(thread.resolve("comm")).strip());
+                } catch (IOException ended) {
+                    // the thread ended after the listing
+                }
+            }
+        }
+        return names;
     }
 
     private static String revisionOf(String service) {
