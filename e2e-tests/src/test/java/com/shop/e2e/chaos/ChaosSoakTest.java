@@ -11,7 +11,6 @@ import com.shop.e2e.harness.OrderTimeouts;
 import com.shop.e2e.harness.Shop;
 import com.shop.e2e.harness.StackExtension;
 import com.shop.stack.Components;
-import com.shop.stack.Http;
 import com.shop.stack.Stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,8 +147,7 @@ class ChaosSoakTest {
         List<String> armed = new ArrayList<>();
         for (String service : Components.SERVICES) {
             for (String instance : shop.stack().instancesOf(service)) {
-                Http.get(Shop.actuator(instance, "faults")).json().path("armed").forEach(fault -> armed.add(instance + ": "
-                        + fault.path("point").asText() + " " + fault.path("action").asText()));
+                shop.armedFaults(instance).forEach(fault -> armed.add(instance + ": " + fault.point() + " " + fault.action()));
             }
         }
         return armed;

@@ -273,12 +273,20 @@ public final class Shop {
     /** Whether a fault armed at {@code point} has fired as often as armed (it disarms itself then). */
     public boolean firedOut(String point) {
         String service = point.substring(0, point.indexOf('.')) + "-app";
-        for (JsonNode fault : Http.get(actuator(service, "faults")).json().path("armed")) {
-            if (point.equals(fault.path("point").asText())) {
-                return false;
-            }
+        return armedFaults(service).stream().noneMatch(fault -> fault.point().equals(point));
+    }
+
+    /** A fault armed in a service instance and not fired out yet. */
+    public record ArmedFault(String point, String action) {
+    }
+
+    /** The faults armed in this instance of a service that have not fired out yet. */
+    public List<ArmedFault> armedFaults(String instance) {
+        List<ArmedFault> armed = new ArrayList<>();
+        for (JsonNode fault : Http.get(actuator(instance, "faults")).json().path("armed")) {
+            armed.add(new ArmedFault(fault.path("point").asText(), fault.path("action").asText()));
         }
-        return true;
+        return armed;
     }
 
     /**
