@@ -7,6 +7,7 @@
 #                                             --replicas 2: two TCs and two instances of every service)
 #   ./shop.sh stop                            stop a stack whose launcher was killed
 #   ./shop.sh pay ORDER_ID                    pay an order on the running stack, as the payment platform would
+#   ./shop.sh component stop|start NAME       have the running launcher stop or start one component (rocketmq, pay-app, ...)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,7 +23,7 @@ needs_build() {
       \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$stamp" -print -quit)" ]
 }
 
-# Only a start builds: stop and pay talk to a running stack, whose jars must not change under it.
+# Only a start builds: stop, pay and component talk to a running stack, whose jars must not change under it.
 command=${1:-start}
 if { [ "$command" = "start" ] || [ "${command#--}" != "$command" ]; } && needs_build; then
   echo "Building (first run takes a few minutes; later runs only rebuild what changed)..."

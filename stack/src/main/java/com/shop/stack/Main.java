@@ -2,6 +2,7 @@ package com.shop.stack;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code start [--fresh] [--no-demo] [--faults] [--replicas N]}: runs the whole stack until Ctrl-C.
  * {@code stop}: stops a stack whose launcher is gone, by the PIDs it recorded.
  * {@code pay ORDER_ID}: pays an order on the running stack as the payment platform would.
+ * {@code component stop|start NAME}: has the running launcher stop or start one of its components.
  */
 public final class Main {
 
@@ -30,8 +32,10 @@ public final class Main {
             case "start" -> start(root, dataDir, options);
             case "stop" -> System.exit(stopRecorded(dataDir) ? 0 : 1);
             case "pay" -> System.exit(pay(root, dataDir, options));
+            case "component" -> System.exit(component(dataDir, options));
             default -> {
-                System.err.println("usage: shop.sh [start [--fresh] [--no-demo] [--faults] [--replicas N] | stop | pay ORDER_ID]");
+                System.err.println("usage: shop.sh [start [--fresh] [--no-demo] [--faults] [--replicas N] | stop | pay ORDER_ID"
+                        + " | component stop|start NAME]");
                 System.exit(2);
             }
         }
@@ -62,6 +66,22 @@ public final class Main {
         System.out.println("The order turns paid once order-app consumed the pay-success event: "
                 + "curl " + Ports.url(Components.ORDER) + "/api/orders/" + orderId);
         return answered.status() == 200 ? 0 : 1;
+    }
+
+    /** Asks the running launcher to stop or start a component (a game day's outage) and waits until it has. */
+    private static int component(Path dataDir, List<String> options) throws IOException, InterruptedException {
+        if (options.size() != 2 || !List.of("stop", "start").contains(options.get(0))) {
+            System.err.println("usage: shop.sh component stop|start NAME   (names: the launcher's log lines, e.g. rocketmq, pay-app)");
+            return 2;
+        }
+        try {
+            System.out.println(new StackControl(dataDir).request(StackControl.Action.parse(options.get(0)), options.get(1),
+                    Duration.ofMinutes(5)));
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            System.err.println(refused.getMessage());
+            return 1;
+        }
     }
 
     private static void start(Path root, Path dataDir, List<String> options) throws IOException, InterruptedException {
@@ -108,7 +128,7 @@ public final class Main {
         }
         printWelcome(stack);
         printExtraInstances(stack);
-        watch(stack, stopping);
+        watch(stack, new StackControl(dataDir), stopping);
     }
 
     /** {@code --replicas N} (1 to 3): N instances of the TC and of every service; removed from the options. */
@@ -180,11 +200,13 @@ public final class Main {
 
     /**
      * Stays in the foreground until Ctrl-C, or until every component is gone (`./shop.sh stop` from another
-     * terminal); says so when a component dies on its own.
+     * terminal); carries out `./shop.sh component` requests; says so when a component dies on its own.
      */
-    private static void watch(Stack stack, CountDownLatch stopping) throws InterruptedException {
+    private static void watch(Stack stack, StackControl control, CountDownLatch stopping)
+            throws InterruptedException, IOException {
         List<String> reported = new ArrayList<>();
-        while (!stopping.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+        while (!stopping.await(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            control.serve((action, name) -> carryOut(stack, action, name, reported));
             if (stack.componentNames().stream().noneMatch(stack::isRunning)) {
                 say("Every component has stopped; the launcher exits.");
                 return;
@@ -196,6 +218,36 @@ public final class Main {
                 }
             }
         }
+    }
+
+    /** A `./shop.sh component` request; a component stopped on request is not reported as died. */
+    private static String carryOut(Stack stack, StackControl.Action action, String name, List<String> reported) {
+        if (!stack.componentNames().contains(name)) {
+            throw new IllegalArgumentException("no component '" + name + "'; this stack has " + stack.componentNames());
+        }
+        long began = System.nanoTime();
+        switch (action) {
+            case STOP -> {
+                if (!stack.isRunning(name)) {
+                    throw new IllegalArgumentException(name + " is not running");
+                }
+                say("stopping " + name + " on request");
+                reported.add(name);
+                stack.stop(name);
+            }
+            case START -> {
+                if (stack.isRunning(name)) {
+                    throw new IllegalArgumentException(name + " is already running");
+                }
+                say("starting " + name + " on request");
+                stack.start(name);
+                reported.remove(name);
+            }
+        }
+        String done = String.format("%s %s: done in %.1f s", action.name().toLowerCase(java.util.Locale.ROOT), name,
+                (System.nanoTime() - began) / 1e9);
+        say(done);
+        return done;
     }
 
     /** Kills what an earlier launcher recorded and left running; true if it found any. */
