@@ -17,6 +17,10 @@ final class LoadOptions {
         }
     }
 
+    String text(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
     int integer(String name, int fallback) {
         String value = values.get(name);
         return value == null ? fallback : Integer.parseInt(value);

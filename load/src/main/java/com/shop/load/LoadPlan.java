@@ -1,5 +1,6 @@
 package com.shop.load;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -23,8 +24,31 @@ final class LoadPlan {
     record Rush(List<RushCheckout> checkouts, Outcomes outcomes) {
     }
 
+    /** Unpaid orders with an open payment each, ids consecutive (see {@link Fixtures#unpaidOrders}). */
+    record UnpaidOrders(long firstId, int count, BigDecimal amount) {
+
+        long user(int i) {
+            return firstId + 3L * i;
+        }
+
+        long order(int i) {
+            return firstId + 3L * i + 1;
+        }
+
+        long pay(int i) {
+            return firstId + 3L * i + 2;
+        }
+
+        /** The index of an order of these, or -1. */
+        int indexOfOrder(long orderId) {
+            long offset = orderId - firstId - 1;
+            return offset >= 0 && offset % 3 == 0 && offset / 3 < count ? (int) (offset / 3) : -1;
+        }
+    }
+
     private static volatile CheckoutRound checkoutRound;
     private static volatile Rush rush;
+    private static volatile CallbackPhase callbackPhase;
 
     private LoadPlan() {
     }
@@ -35,6 +59,17 @@ final class LoadPlan {
 
     static void next(Rush next) {
         rush = next;
+    }
+
+    static void next(CallbackPhase phase) {
+        callbackPhase = phase;
+    }
+
+    static CallbackPhase callbackPhase() {
+        if (callbackPhase == null) {
+            throw new IllegalStateException("PaymentCallbackSimulation runs from LoadRun (./load.sh callback), which seeds its orders");
+        }
+        return callbackPhase;
     }
 
     static CheckoutRound checkoutRound() {

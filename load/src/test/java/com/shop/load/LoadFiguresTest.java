@@ -104,4 +104,40 @@ class LoadFiguresTest {
         result.put("cpuMsPerCheckout", Map.of("order-app", orderAppCpuMs));
         return result;
     }
+
+    @Test
+    void anUnpaidOrdersIdsAreFoundBackFromItsOrderIdAndNoOtherIdIsMistakenForOne() {
+        LoadPlan.UnpaidOrders orders = new LoadPlan.UnpaidOrders(8_000_000_000_000_000_000L, 10, java.math.BigDecimal.TEN);
+        assertThat(orders.order(7)).isEqualTo(8_000_000_000_000_000_022L);
+        assertThat(orders.indexOfOrder(orders.order(7))).isEqualTo(7);
+        assertThat(orders.indexOfOrder(orders.pay(7))).as("a payment id").isEqualTo(-1);
+        assertThat(orders.indexOfOrder(orders.user(3))).as("a user id").isEqualTo(-1);
+        assertThat(orders.indexOfOrder(orders.order(9) + 3)).as("past the last").isEqualTo(-1);
+        assertThat(orders.indexOfOrder(orders.firstId() - 2)).as("before the first").isEqualTo(-1);
+    }
+
+    @Test
+    void theScaleSummaryTakesEachSizesMedianAndComparesItWithTheSmallest() {
+        List<Map<String, Object>> measured = List.of(
+                round(0, 1_000, 100.0, 50, 120), round(1_000_000, 1_000_000, 90.0, 55, 130),
+                round(1_000_000, 1_000_020, 80.0, 60, 150), round(0, 1_040, 120.0, 45, 110),
+                round(0, 1_080, 110.0, 48, 100), round(1_000_000, 1_000_050, 85.0, 58, 140));
+        Map<String, Object> bySize = LoadRun.medianBySize(List.of(0L, 1_000_000L), measured);
+        assertThat(bySize).containsOnlyKeys("0", "1000000");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> large = (Map<String, Object>) bySize.get("1000000");
+        assertThat(large).containsEntry("throughputPerSecond", 85.0).containsEntry("p50Ms", 58.0)
+                .containsEntry("p99Ms", 140.0).containsEntry("throughputVsSmallest", 0.77);
+        assertThat(large.get("tableRows")).isEqualTo(List.of(1_000_000L, 1_000_020L, 1_000_050L));
+    }
+
+    private static Map<String, Object> round(long size, long rows, double throughput, long p50, long p99) {
+        Map<String, Object> round = new LinkedHashMap<>();
+        round.put("sizeAskedFor", size);
+        round.put("tableRows", rows);
+        round.put("throughputPerSecond", throughput);
+        round.put("p50Ms", p50);
+        round.put("p99Ms", p99);
+        return round;
+    }
 }
