@@ -24,9 +24,10 @@ final class HistoricOrders implements AutoCloseable {
     private static final long LAST_ID = FIRST_ID + 99_999_999L;
     private static final int BATCH = 2000;
     private static final Pattern HISTORY_LIST = Pattern.compile("History list length (\\d+)");
-    /** A history list this short, and this many dirty pages (16 KB each), are what a busy stack has anyway. */
+    /** A history list this short is what a busy stack has anyway. */
     private static final long PURGED = 2000;
-    private static final long FLUSHED = 1000;
+    /** Dirty pages that did not go down for this many half-second polls are not being written out. */
+    private static final int STILL_POLLS = 6;
 
     private final Connection db;
     private long added;
@@ -108,14 +109,23 @@ final class HistoricOrders implements AutoCloseable {
 
     /**
      * Until InnoDB has caught up with a large change, at most three minutes: its history list (undo the purge
-     * thread has yet to clean) short again, and its dirty pages written out. Both are background work that
+     * thread has yet to clean) short again, and its dirty pages no longer being written out (an idle MariaDB
+     * leaves a thousand or so dirty for good, so "none" would never come). Both are background work that
      * otherwise runs into the next round: right after a million rows were inserted or deleted, a round measured
      * a tenth to a quarter slower than the same size a round later.
      */
     private void awaitInnoDbCaughtUp() throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + 180_000_000_000L;
-        while ((historyListLength() > PURGED || dirtyPages() > FLUSHED) && System.nanoTime() < deadline) {
+        long dirty = dirtyPages();
+        int still = 0;
+        while (System.nanoTime() < deadline) {
             Thread.sleep(500);
+            long now = dirtyPages();
+            still = now < dirty ? 0 : still + 1;
+            dirty = Math.min(dirty, now);
+            if (historyListLength() <= PURGED && still >= STILL_POLLS) {
+                return;
+            }
         }
     }
 
