@@ -59,12 +59,12 @@ final class AbComparison {
         double sum = 0;
         for (Map.Entry<String, Double> process : cpuMs.entrySet()) {
             double ms = process.getValue() / all;
-            perCheckout.put(process.getKey(), round1(ms));
+            perCheckout.put(process.getKey(), Numbers.round1(ms));
             if (!process.getKey().equals("load-generator")) {
                 sum += ms;
             }
         }
-        perCheckout.put("stack in all", round1(sum));
+        perCheckout.put("stack in all", Numbers.round1(sum));
         return perCheckout;
     }
 
@@ -77,9 +77,5 @@ final class AbComparison {
     private static double ratio(Map<String, Object> on, Map<String, Object> off, String figure) {
         double divisor = ((Number) off.get(figure)).doubleValue();
         return divisor == 0 ? Double.NaN : Math.round(((Number) on.get(figure)).doubleValue() / divisor * 100) / 100.0;
-    }
-
-    private static double round1(double value) {
-        return Math.round(value * 10) / 10.0;
     }
 }

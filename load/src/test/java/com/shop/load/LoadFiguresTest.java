@@ -122,7 +122,7 @@ class LoadFiguresTest {
                 round(0, 1_000, 100.0, 50, 120), round(1_000_000, 1_000_000, 90.0, 55, 130),
                 round(1_000_000, 1_000_020, 80.0, 60, 150), round(0, 1_040, 120.0, 45, 110),
                 round(0, 1_080, 110.0, 48, 100), round(1_000_000, 1_000_050, 85.0, 58, 140));
-        Map<String, Object> bySize = LoadRun.medianBySize(List.of(0L, 1_000_000L), measured);
+        Map<String, Object> bySize = ScaleScenario.medianBySize(List.of(0L, 1_000_000L), measured);
         assertThat(bySize).containsOnlyKeys("0", "1000000");
         @SuppressWarnings("unchecked")
         Map<String, Object> large = (Map<String, Object>) bySize.get("1000000");
