@@ -32,8 +32,9 @@ final class CheckoutAbScenario implements Scenario {
         int rounds = options.integer("rounds", 3);
         int warmup = options.integer("warmup", 120);
 
-        List<LoadPlan.Buyer> buyers = checkoutRounds.buyers(concurrency);
-        LoadPlan.Buyer modeProbe = checkoutRounds.buyers(1).get(0);
+        // One seeding (one id range) for the clients and the probe that checks which mode a round runs in.
+        List<LoadPlan.Buyer> buyers = new ArrayList<>(checkoutRounds.buyers(concurrency + 1));
+        LoadPlan.Buyer modeProbe = buyers.remove(concurrency);
         List<Map<String, Object>> measured = new ArrayList<>();
         try (GlobalTransactionSwitch globalTransactions = new GlobalTransactionSwitch(NacosOpenApi.of(settings))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(globalTransactions)));

@@ -4,7 +4,6 @@ import com.shop.api.order.OrderStatus;
 import com.shop.stack.StackSettings;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,10 +26,10 @@ final class Fixtures implements AutoCloseable {
     private long nextId = firstId;
 
     Fixtures(StackSettings settings) throws SQLException {
-        goodsDb = connect(settings, "shop_goods");
-        userDb = connect(settings, "shop_user");
-        orderDb = connect(settings, "shop_order");
-        payDb = connect(settings, "shop_pay");
+        goodsDb = LoadDatabases.connect(settings, "shop_goods");
+        userDb = LoadDatabases.connect(settings, "shop_user");
+        orderDb = LoadDatabases.connect(settings, "shop_order");
+        payDb = LoadDatabases.connect(settings, "shop_pay");
     }
 
     /**
@@ -139,11 +138,6 @@ final class Fixtures implements AutoCloseable {
                 return row.getLong(1);
             }
         }
-    }
-
-    private static Connection connect(StackSettings settings, String database) throws SQLException {
-        return DriverManager.getConnection(settings.jdbcUrl(database) + "&rewriteBatchedStatements=true",
-                settings.dbUser(), settings.dbPassword());
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.shop.api.order.OrderStatus;
 import com.shop.api.order.PayStatus;
 import com.shop.stack.StackSettings;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,8 +32,7 @@ final class HistoricOrders implements AutoCloseable {
     private long added;
 
     HistoricOrders(StackSettings settings) throws SQLException {
-        db = DriverManager.getConnection(settings.jdbcUrl("shop_order") + "&rewriteBatchedStatements=true",
-                settings.dbUser(), settings.dbPassword());
+        db = LoadDatabases.connect(settings, "shop_order");
         added = count("SELECT COUNT(*) FROM trade_order WHERE order_id BETWEEN " + FIRST_ID + " AND " + LAST_ID);
     }
 

@@ -3,7 +3,6 @@ package com.shop.load;
 import com.shop.api.order.PayStatus;
 import com.shop.stack.StackSettings;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +28,7 @@ final class PaidWatcher {
     /** Watches until every accepted callback's order is seen paid, or the deadline; true if all were. */
     static boolean watch(StackSettings settings, CallbackPhase phase, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        try (Connection db = DriverManager.getConnection(settings.jdbcUrl("shop_order"), settings.dbUser(), settings.dbPassword())) {
+        try (Connection db = LoadDatabases.connect(settings, "shop_order")) {
             int seen = 0;
             while (!allAcceptedSeen(phase, seen)) {
                 if (System.nanoTime() > deadline) {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -233,6 +232,6 @@ final class PaymentCallbackScenario implements Scenario {
     }
 
     private Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(settings.jdbcUrl(database), settings.dbUser(), settings.dbPassword());
+        return LoadDatabases.connect(settings, database);
     }
 }

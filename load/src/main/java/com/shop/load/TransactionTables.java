@@ -2,7 +2,6 @@ package com.shop.load;
 
 import com.shop.stack.StackSettings;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -39,7 +38,7 @@ final class TransactionTables {
     }
 
     private long count(String database, String table) throws SQLException {
-        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(database), settings.dbUser(), settings.dbPassword());
+        try (Connection db = LoadDatabases.connect(settings, database);
              ResultSet row = db.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
             row.next();
             return row.getLong(1);
