@@ -1,5 +1,6 @@
 package com.shop.load;
 
+import com.shop.stack.GlobalTransactionSwitch;
 import com.shop.stack.NacosOpenApi;
 import com.shop.stack.StackSettings;
 import java.io.IOException;

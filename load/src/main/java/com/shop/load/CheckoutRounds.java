@@ -1,5 +1,6 @@
 package com.shop.load;
 
+import com.shop.stack.GlobalTransactionSwitch;
 import com.shop.stack.Http;
 import com.shop.stack.PidFile;
 import com.shop.stack.StackSettings;

@@ -22,14 +22,6 @@ class LoadFiguresTest {
     }
 
     @Test
-    void theOffSwitchAppendsSeatasKeyAndLeavesTheRestAsItWas() {
-        String original = "seata:\n  enabled: true\n";
-        String off = GlobalTransactionSwitch.withGlobalTransactionsOff(original);
-        assertThat(off).startsWith(original).endsWith("seata.service.disable-global-transaction: true\n");
-        assertThat(GlobalTransactionSwitch.withGlobalTransactionsOff("a: 1")).contains("a: 1\n#");
-    }
-
-    @Test
     void percentilesAreNearestRank() {
         List<Long> millis = new ArrayList<>();
         for (long i = 100; i >= 1; i--) {

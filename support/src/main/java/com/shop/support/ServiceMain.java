@@ -11,9 +11,9 @@ import org.springframework.boot.SpringApplication;
  * supervisor. Found by the chaos soak (docs/stack-traps.md#29-a-failed-start-leaves-the-jvm-running).
  *
  * <p>It also pins the Seata client settings that must not change while the service runs, as JVM
- * system properties (an operator's own {@code -D} wins): Spring Cloud swaps the imported Nacos files
- * out and back in on every refresh, and a Seata setting read in that moment falls back to its default
- * (docs/stack-traps.md#26); system properties are never swapped.
+ * system properties under Seata's own key names (an operator's own {@code -D} wins): Seata reads a
+ * system property before any configuration source, so no publication in Nacos can change them
+ * (docs/stack-traps.md#26).
  */
 public final class ServiceMain {
 
@@ -23,7 +23,7 @@ public final class ServiceMain {
      * must never blink back on: a branch registration made in that blink waits in a basket nobody empties.
      */
     static final Map<String, String> PINNED_SEATA_SETTINGS = Map.of(
-            "seata.transport.enable-rm-client-batch-send-request", "false");
+            "transport.enableRmClientBatchSendRequest", "false");
 
     private ServiceMain() {
     }

@@ -20,6 +20,7 @@ import com.shop.support.probe.WarmUpTransaction;
 import org.springframework.beans.factory.ObjectProvider;
 import com.shop.support.tx.LocalWrites;
 import com.shop.support.tx.OrphanUndoLogs;
+import com.shop.support.tx.SeataClientSettings;
 import com.shop.support.web.ApiDocs;
 import com.shop.support.web.ApiErrorHandler;
 import com.shop.support.web.CodeTaggedRequestMetrics;
@@ -79,9 +80,8 @@ public class SupportAutoConfiguration {
     }
 
     @Bean
-    GlobalTransactionMetrics globalTransactionMetrics(MeterRegistry registry,
-            @Value("${seata.client.tm.default-global-transaction-timeout:60000}") long defaultTimeoutMillis) {
-        return new GlobalTransactionMetrics(registry, defaultTimeoutMillis);
+    GlobalTransactionMetrics globalTransactionMetrics(MeterRegistry registry) {
+        return new GlobalTransactionMetrics(registry, SeataClientSettings.globalTransactionTimeoutMillis());
     }
 
     /**

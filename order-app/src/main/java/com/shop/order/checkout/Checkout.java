@@ -47,7 +47,7 @@ public class Checkout {
 
     public Checkout(CheckoutChecks checks, ConfirmOrder confirmOrder, Orders orders, CheckoutAdmission admission,
                     PaymentTimeouts paymentTimeouts,
-                    @Value("${seata.client.tm.default-global-transaction-timeout:60000}") long globalTimeoutMillis,
+                    @Value("#{T(com.shop.support.tx.SeataClientSettings).globalTransactionTimeoutMillis()}") long globalTimeoutMillis,
                     @Value("${shop.checkout.deadline-ms:8000}") long deadlineMillis) {
         this.checks = checks;
         this.confirmOrder = confirmOrder;

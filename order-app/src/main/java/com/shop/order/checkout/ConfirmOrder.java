@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * in {@link OrderBranch} — pre-order → reduce stock → use coupon → deduct balance → confirm. Each
  * provider's step is a branch that commits locally at once; if any step fails, the TC undoes every
  * committed branch from its undo_log. No compensation code here — that is the point. The timeout is
- * the client's default global-transaction timeout (seata.client.tm.default-global-transaction-timeout).
+ * the client's default global-transaction timeout ({@code client.tm.defaultGlobalTransactionTimeout} in
+ * Nacos's SEATA_GROUP/seataClient.properties).
  *
  * <p>The order's own two writes (pre-order, confirm) share one local transaction that spans the
  * provider calls, so they are one branch, not two: one registration and one lock check at the TC,

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction's rollback find "dirty" data and stall with its locks held
  * (docs/stack-traps.md#14-dirty-writes-under-at). Under the check every {@code SELECT … FOR UPDATE}
  * asks the TC whether the row is globally locked and waits while it is (the client's
- * {@code seata.client.rm.lock} retry settings), then fails with a lock conflict.
+ * {@code client.rm.lock.*} retry settings in SEATA_GROUP/seataClient.properties), then fails with a lock conflict.
  *
  * <p>The pattern: lock the rows with {@code SELECT … FOR UPDATE} (checked), then write them through
  * {@link #unchecked} as plain SQL. Holding the database row lock after the TC said no global
@@ -87,7 +87,7 @@ public class LocalWrites {
 
                 @Override
                 public GlobalLockConfig getGlobalLockConfig() {
-                    return null; // the client's seata.client.rm.lock settings
+                    return null; // the client's client.rm.lock.* settings
                 }
             }));
         } catch (RuntimeException | Error e) {
