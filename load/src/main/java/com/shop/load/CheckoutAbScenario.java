@@ -46,9 +46,11 @@ final class CheckoutAbScenario implements Scenario {
             for (int round = 1; round <= rounds; round++) {
                 boolean onFirst = round % 2 == 1;
                 for (boolean on : new boolean[] {onFirst, !onFirst}) {
-                    CheckoutRounds.switchTo(globalTransactions, on, modeProbe);
+                    long switchMillis = CheckoutRounds.switchTo(globalTransactions, on, modeProbe);
                     Map<String, Object> result = checkoutRounds.run(buyers, seconds, on, "round " + round + ", " + CheckoutRounds.mode(on));
                     result.put("round", round);
+                    // From publishing the mode to the first checkout answered in it (a probe every 500 ms).
+                    result.put("modeSwitchMs", switchMillis);
                     measured.add(result);
                 }
             }

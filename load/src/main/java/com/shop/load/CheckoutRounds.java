@@ -79,9 +79,11 @@ final class CheckoutRounds {
     }
 
     /** Publishes the mode, then waits until a checkout shows it (services apply configuration within seconds). */
-    static void switchTo(GlobalTransactionSwitch globalTransactions, boolean on, LoadPlan.Buyer probe) throws Exception {
+    /** Turns global transactions on or off and waits until a probe checkout answers in that mode: how long that took (ms). */
+    static long switchTo(GlobalTransactionSwitch globalTransactions, boolean on, LoadPlan.Buyer probe) throws Exception {
+        long published = System.nanoTime();
         globalTransactions.turn(on);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = published + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             Http.Response answer = Http.postJson(CheckoutRequests.ORDER_APP + CheckoutRequests.PATH, CheckoutRequests.body(
                     probe.user(), probe.goods(), CheckoutSimulation.QUANTITY, CheckoutSimulation.PRICE,
@@ -90,7 +92,7 @@ final class CheckoutRounds {
                 throw new IllegalStateException("a mode probe checkout failed: HTTP " + answer.status() + " " + answer.body());
             }
             if (answer.body().contains("\"xid\":\"") == on) {
-                return;
+                return Duration.ofNanos(System.nanoTime() - published).toMillis();
             }
             Thread.sleep(500);
         }
