@@ -78,7 +78,6 @@ final class CheckoutRounds {
         return result;
     }
 
-    /** Publishes the mode, then waits until a checkout shows it (services apply configuration within seconds). */
     /** Turns global transactions on or off and waits until a probe checkout answers in that mode: how long that took (ms). */
     static long switchTo(GlobalTransactionSwitch globalTransactions, boolean on, LoadPlan.Buyer probe) throws Exception {
         long published = System.nanoTime();
