@@ -18,6 +18,7 @@ import com.shop.support.probe.LocalWarmUpTransaction;
 import com.shop.support.probe.WarmUpBeforeReady;
 import com.shop.support.probe.WarmUpTransaction;
 import org.springframework.beans.factory.ObjectProvider;
+import com.shop.support.tx.GlobalTransactionDeadline;
 import com.shop.support.tx.LocalWrites;
 import com.shop.support.tx.OrphanUndoLogs;
 import com.shop.support.tx.SeataClientSettings;
@@ -82,6 +83,11 @@ public class SupportAutoConfiguration {
     @Bean
     GlobalTransactionMetrics globalTransactionMetrics(MeterRegistry registry) {
         return new GlobalTransactionMetrics(registry, SeataClientSettings.globalTransactionTimeoutMillis());
+    }
+
+    @Bean
+    GlobalTransactionDeadline globalTransactionDeadline() {
+        return new GlobalTransactionDeadline(SeataClientSettings.globalTransactionTimeoutMillis());
     }
 
     /**

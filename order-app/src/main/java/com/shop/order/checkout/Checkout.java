@@ -28,7 +28,8 @@ import org.springframework.stereotype.Service;
  *   <li>Losing a Seata global-lock race (another checkout holds a row) is retried with a fresh
  *       global transaction — the lost one was rolled back whole — until the caller's deadline; so is
  *       a global transaction that could not begin (the TC the client picked is down: nothing ran).</li>
- *   <li>Running past the global-transaction timeout is reported as such.</li>
+ *   <li>Running out of the global transaction's time is reported as such: every call it makes waits only
+ *       as long as the transaction has left (support's {@code GlobalTransactionDeadline}).</li>
  * </ul>
  */
 @Service
@@ -119,10 +120,8 @@ public class Checkout {
             if (CoordinatorFailures.neverBegan(failure)) {
                 throw new Retry("could not begin its global transaction", failure);
             }
-            // A provider that died or stopped answering is the cause to report, however long it took.
-            if (!Causes.has(failure, ProviderUnavailable.class)
-                    && System.currentTimeMillis() - started >= globalTimeoutMillis) {
-                throw new ShopException(ErrorCode.TRANSACTION_TIMEOUT, "The checkout ran past the "
+            if (ranOutOfTime(failure, started)) {
+                throw new ShopException(ErrorCode.TRANSACTION_TIMEOUT, "The checkout did not finish within its "
                         + globalTimeoutMillis + " ms global-transaction timeout and was rolled back");
             }
             ShopException shop = Causes.find(failure, ShopException.class);
@@ -131,6 +130,19 @@ public class Checkout {
             }
             throw failure;
         }
+    }
+
+    /**
+     * The transaction's time ran out: a provider did not answer in the time it had left (each call gets only
+     * that), or a step ran past the timeout. A provider seen to die is the cause to report instead, however
+     * long it took.
+     */
+    private boolean ranOutOfTime(RuntimeException failure, long started) {
+        ProviderUnavailable unavailable = Causes.find(failure, ProviderUnavailable.class);
+        if (unavailable != null) {
+            return unavailable.timedOut();
+        }
+        return System.currentTimeMillis() - started >= globalTimeoutMillis;
     }
 
     /**

@@ -1,9 +1,9 @@
 package com.shop.support.metrics;
 
+import com.shop.support.tx.SeataClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
-import org.apache.seata.common.DefaultValues;
 import org.apache.seata.spring.annotation.GlobalTransactional;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
@@ -38,7 +38,7 @@ public class GlobalTransactionMetrics implements Ordered {
             outcome = "committed";
             return result;
         } catch (Throwable failure) {
-            if ((System.nanoTime() - started) / 1_000_000 >= timeoutMillis(transaction)) {
+            if ((System.nanoTime() - started) / 1_000_000 >= SeataClientSettings.timeoutMillis(transaction, defaultTimeoutMillis)) {
                 outcome = "timed_out";
             }
             throw failure;
@@ -49,12 +49,6 @@ public class GlobalTransactionMetrics implements Ordered {
                     .register(registry)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
-    }
-
-    /** Seata's rule: the annotation's timeout unless it is left at its default, then the client's default. */
-    private long timeoutMillis(GlobalTransactional transaction) {
-        int own = transaction.timeoutMills();
-        return own <= 0 || own == DefaultValues.DEFAULT_GLOBAL_TRANSACTION_TIMEOUT ? defaultTimeoutMillis : own;
     }
 
     /**

@@ -13,8 +13,20 @@ import org.apache.dubbo.rpc.RpcException;
  */
 public class ProviderUnavailable extends ShopException {
 
+    private final boolean timedOut;
+
     public ProviderUnavailable(RpcException cause) {
         super(ErrorCode.DOWNSTREAM_UNAVAILABLE, ErrorCode.DOWNSTREAM_UNAVAILABLE.defaultMessage(), cause);
+        this.timedOut = cause.isTimeout();
+    }
+
+    /**
+     * The provider did not answer in the time the call had, rather than being seen to go away (a refused
+     * connection, a connection that dropped). Inside a global transaction that time is what the
+     * transaction had left ({@link GlobalTransactionCallTimeout}).
+     */
+    public boolean timedOut() {
+        return timedOut;
     }
 
     /** The remote call's answer; a call Dubbo could not complete comes out as {@code ProviderUnavailable}. */

@@ -3,6 +3,7 @@ package com.shop.support.tx;
 import org.apache.seata.common.ConfigurationKeys;
 import org.apache.seata.common.DefaultValues;
 import org.apache.seata.config.ConfigurationFactory;
+import org.apache.seata.spring.annotation.GlobalTransactional;
 
 /**
  * The Seata client's settings our own code needs as well, read from where the client reads them: its
@@ -18,5 +19,11 @@ public final class SeataClientSettings {
     public static long globalTransactionTimeoutMillis() {
         return ConfigurationFactory.getInstance().getInt(ConfigurationKeys.DEFAULT_GLOBAL_TRANSACTION_TIMEOUT,
                 DefaultValues.DEFAULT_GLOBAL_TRANSACTION_TIMEOUT);
+    }
+
+    /** Seata's rule for one transaction: the annotation's timeout unless it is left at its default, then the client's default. */
+    public static long timeoutMillis(GlobalTransactional transaction, long defaultTimeoutMillis) {
+        int own = transaction.timeoutMills();
+        return own <= 0 || own == DefaultValues.DEFAULT_GLOBAL_TRANSACTION_TIMEOUT ? defaultTimeoutMillis : own;
     }
 }

@@ -1,0 +1,63 @@
+package com.shop.support.tx;
+
+import java.util.OptionalLong;
+import org.apache.seata.spring.annotation.GlobalTransactional;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.springframework.core.Ordered;
+
+/**
+ * When the global transaction this thread began has to be over: its timeout after it began, less
+ * {@link #ROLLBACK_ALLOWANCE_MILLIS} kept back to roll it back and answer within that timeout.
+ *
+ * <p>Why it exists: the TC rolls a global transaction back at its timeout whatever happens, so a step still
+ * waiting for a provider after that waits for nothing. It used to wait for Dubbo's consumer timeout (15 s)
+ * when a provider hung, or died without its connection being seen to drop: a checkout answered after 15 s in
+ * a fail-over run, 5 s after its transaction was already gone. {@link com.shop.support.rpc.GlobalTransactionCallTimeout}
+ * gives each call of the transaction the time it has left instead.
+ *
+ * <p>Set around the outermost {@code @GlobalTransactional} method on the thread (a nested one joins its
+ * transaction and so keeps its deadline), outside Seata's advice: in place before the transaction begins,
+ * gone once it ended.
+ */
+@Aspect
+public class GlobalTransactionDeadline implements Ordered {
+
+    /** Kept back from the timeout for the rollback and the answer: the caller hears by the timeout. */
+    public static final long ROLLBACK_ALLOWANCE_MILLIS = 1_000;
+
+    private static final ThreadLocal<Long> END_NANOS = new ThreadLocal<>();
+
+    private final long defaultTimeoutMillis;
+
+    public GlobalTransactionDeadline(long defaultTimeoutMillis) {
+        this.defaultTimeoutMillis = defaultTimeoutMillis;
+    }
+
+    @Around("@annotation(transaction)")
+    public Object around(ProceedingJoinPoint call, GlobalTransactional transaction) throws Throwable {
+        if (END_NANOS.get() != null) {
+            return call.proceed();
+        }
+        long allowedMillis = SeataClientSettings.timeoutMillis(transaction, defaultTimeoutMillis) - ROLLBACK_ALLOWANCE_MILLIS;
+        END_NANOS.set(System.nanoTime() + allowedMillis * 1_000_000L);
+        try {
+            return call.proceed();
+        } finally {
+            END_NANOS.remove();
+        }
+    }
+
+    /** How long the global transaction this thread began has left (0 once it is up); empty outside one. */
+    public static OptionalLong remainingMillis() {
+        Long end = END_NANOS.get();
+        return end == null ? OptionalLong.empty() : OptionalLong.of(Math.max(0, (end - System.nanoTime()) / 1_000_000L));
+    }
+
+    /** Inside {@code GlobalTransactionMetrics} (which times what the caller sees), outside Seata's advice (+1000). */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 200;
+    }
+}
