@@ -128,15 +128,26 @@ class CheckoutTest {
     }
 
     @Test
-    void aProviderThatStoppedAnsweringIsReportedAsSuchHoweverLongItTook() {
+    void aProviderSeenToDieIsReportedAsSuchHoweverLongItTook() {
         when(checks.check(eq(request), any())).thenReturn(priced);
         when(confirmOrder.confirm(priced)).thenAnswer(invocation -> {
             Thread.sleep(80);
-            throw new ProviderUnavailable(new RpcException(RpcException.TIMEOUT_EXCEPTION, "no answer"));
+            throw new ProviderUnavailable(new RpcException(RpcException.NETWORK_EXCEPTION, "channel inactive"));
         });
 
         assertThatThrownBy(() -> checkout(50, 8_000).place(request))
                 .extracting(e -> ((ShopException) e).code()).isEqualTo(ErrorCode.DOWNSTREAM_UNAVAILABLE);
+        verify(confirmOrder, times(1)).confirm(priced);
+    }
+
+    @Test
+    void aProviderThatDidNotAnswerInTheTransactionsTimeIsATransactionTimeout() {
+        when(checks.check(eq(request), any())).thenReturn(priced);
+        when(confirmOrder.confirm(priced)).thenThrow(
+                new ProviderUnavailable(new RpcException(RpcException.TIMEOUT_EXCEPTION, "no answer")));
+
+        assertThatThrownBy(() -> checkout(10_000, 8_000).place(request))
+                .extracting(e -> ((ShopException) e).code()).isEqualTo(ErrorCode.TRANSACTION_TIMEOUT);
         verify(confirmOrder, times(1)).confirm(priced);
     }
 
