@@ -27,8 +27,6 @@ public class GlobalTransactionDeadline implements Ordered {
     /** Kept back from the timeout for the rollback and the answer: the caller hears by the timeout. */
     public static final long ROLLBACK_ALLOWANCE_MILLIS = 1_000;
 
-    private static final ThreadLocal<Long> END_NANOS = new ThreadLocal<>();
-
     private final long defaultTimeoutMillis;
 
     public GlobalTransactionDeadline(long defaultTimeoutMillis) {
@@ -37,22 +35,21 @@ public class GlobalTransactionDeadline implements Ordered {
 
     @Around("@annotation(transaction)")
     public Object around(ProceedingJoinPoint call, GlobalTransactional transaction) throws Throwable {
-        if (END_NANOS.get() != null) {
+        if (GlobalTransactionTimeLeft.millis().isPresent()) {
             return call.proceed();
         }
         long allowedMillis = SeataClientSettings.timeoutMillis(transaction, defaultTimeoutMillis) - ROLLBACK_ALLOWANCE_MILLIS;
-        END_NANOS.set(System.nanoTime() + allowedMillis * 1_000_000L);
+        GlobalTransactionTimeLeft.start(allowedMillis);
         try {
             return call.proceed();
         } finally {
-            END_NANOS.remove();
+            GlobalTransactionTimeLeft.clear();
         }
     }
 
     /** How long the global transaction this thread began has left (0 once it is up); empty outside one. */
     public static OptionalLong remainingMillis() {
-        Long end = END_NANOS.get();
-        return end == null ? OptionalLong.empty() : OptionalLong.of(Math.max(0, (end - System.nanoTime()) / 1_000_000L));
+        return GlobalTransactionTimeLeft.millis();
     }
 
     /** Inside {@code GlobalTransactionMetrics} (which times what the caller sees), outside Seata's advice (+1000). */
