@@ -1,6 +1,5 @@
 package com.shop.support.tx;
 
-import java.util.OptionalLong;
 import org.apache.seata.spring.annotation.GlobalTransactional;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
@@ -45,11 +44,6 @@ public class GlobalTransactionDeadline implements Ordered {
         } finally {
             GlobalTransactionTimeLeft.clear();
         }
-    }
-
-    /** How long the global transaction this thread began has left (0 once it is up); empty outside one. */
-    public static OptionalLong remainingMillis() {
-        return GlobalTransactionTimeLeft.millis();
     }
 
     /** Inside {@code GlobalTransactionMetrics} (which times what the caller sees), outside Seata's advice (+1000). */

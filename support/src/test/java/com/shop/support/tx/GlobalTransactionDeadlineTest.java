@@ -20,14 +20,14 @@ class GlobalTransactionDeadlineTest {
 
         @GlobalTransactional(name = "outer")
         public void outer() {
-            seen.add(GlobalTransactionDeadline.remainingMillis());
+            seen.add(GlobalTransactionTimeLeft.millis());
             self.probe();
-            seen.add(GlobalTransactionDeadline.remainingMillis());
+            seen.add(GlobalTransactionTimeLeft.millis());
         }
 
         @GlobalTransactional(name = "probe", timeoutMills = 30_000)
         public void probe() {
-            seen.add(GlobalTransactionDeadline.remainingMillis());
+            seen.add(GlobalTransactionTimeLeft.millis());
         }
 
         @GlobalTransactional(name = "failing")
@@ -56,7 +56,7 @@ class GlobalTransactionDeadlineTest {
         // The nested method joins the outer transaction: its own 30 s timeout does not extend the deadline.
         assertThat(flow.seen.get(1).getAsLong()).isLessThanOrEqualTo(flow.seen.get(0).getAsLong());
         assertThat(flow.seen.get(2).getAsLong()).isLessThanOrEqualTo(flow.seen.get(1).getAsLong());
-        assertThat(GlobalTransactionDeadline.remainingMillis()).isEmpty();
+        assertThat(GlobalTransactionTimeLeft.millis()).isEmpty();
     }
 
     @Test
@@ -76,6 +76,6 @@ class GlobalTransactionDeadlineTest {
             // the transaction failed; what matters is what the thread carries afterwards
         }
 
-        assertThat(GlobalTransactionDeadline.remainingMillis()).isEmpty();
+        assertThat(GlobalTransactionTimeLeft.millis()).isEmpty();
     }
 }
