@@ -6,22 +6,34 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shop.stack.Http;
 import com.shop.stack.Ports;
 import com.shop.stack.StackSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 /** The Seata console's REST API, as an operator uses it: live global sessions with their branches. */
 public final class SeataConsole {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE = Ports.url(Ports.SEATA_CONSOLE);
+    /** {@code GlobalStatus.Rollbacking}: a rollback under way, or finished and not ended yet (see below). */
+    private static final int ROLLBACKING = 4;
+    /** What the TC's retry job may lag behind, on a busy 2-core machine, besides its own period. */
+    private static final Duration RETRY_JOB_SLACK = Duration.ofSeconds(10);
 
     private final StackSettings settings;
+    private final Duration finishedRollbacksEndWithin;
 
     public SeataConsole(StackSettings settings) {
         this.settings = settings;
+        this.finishedRollbacksEndWithin = finishedRollbacksEndWithin(settings);
     }
 
     public String login(String username, String password) {
@@ -42,6 +54,32 @@ public final class SeataConsole {
         List<JsonNode> sessions = new ArrayList<>();
         answer.path("data").forEach(sessions::add);
         return sessions;
+    }
+
+    /**
+     * A rollback the TC has finished but not ended yet: status Rollbacking, no branch left to undo, younger
+     * than the TC ends such sessions. In db store mode the TC leaves a rollback its caller drove to the end
+     * for its retry job, which deletes it once older than {@code server.retryDeadThreshold}
+     * (docs/stack-traps.md#17-finished-rollbacks-linger-in-the-tc). One older than that was not ended: the
+     * TC failed at its job.
+     */
+    public boolean finishedRollbackNotEndedYet(JsonNode session) {
+        long age = System.currentTimeMillis() - session.path("beginTime").asLong();
+        return session.path("status").asInt() == ROLLBACKING && session.path("branchSessionVOs").isEmpty()
+                && age < finishedRollbacksEndWithin.toMillis();
+    }
+
+    /** The TC's retry-dead threshold and retry period as nacos-config publishes them, and some slack. */
+    private static Duration finishedRollbacksEndWithin(StackSettings settings) {
+        Properties tc = new Properties();
+        try (Reader file = Files.newBufferedReader(
+                settings.root().resolve("nacos-config/SEATA_GROUP/seataServer.properties"))) {
+            tc.load(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Duration.ofMillis(Long.parseLong(tc.getProperty("server.retryDeadThreshold"))
+                + Long.parseLong(tc.getProperty("server.recovery.rollbackingRetryPeriod"))).plus(RETRY_JOB_SLACK);
     }
 
     /** The live global session with this XID, if the TC has it. */
