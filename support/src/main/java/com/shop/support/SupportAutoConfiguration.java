@@ -13,6 +13,7 @@ import com.shop.support.metrics.GlobalTransactionMetrics;
 import com.shop.support.mq.DeadLettersEndpoint;
 import com.shop.support.mq.IdempotentConsumer;
 import com.shop.support.mq.IdempotentListener;
+import com.shop.support.mq.IdleProducerGuards;
 import com.shop.support.probe.AtProbeProvider;
 import com.shop.support.probe.LocalWarmUpTransaction;
 import com.shop.support.probe.WarmUpBeforeReady;
@@ -177,6 +178,11 @@ public class SupportAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(RocketMQListener.class)
     static class Messaging {
+
+        @Bean
+        static IdleProducerGuards idleProducerGuards() {
+            return new IdleProducerGuards();
+        }
 
         @Bean
         IdempotentConsumer idempotentConsumer(DataSource dataSource, LocalWrites localWrites, MeterRegistry metrics,

@@ -61,7 +61,7 @@ public class DeadLettersEndpoint {
             DefaultMQProducer created = new DefaultMQProducer(application + "-redrive");
             created.setNamesrvAddr(nameServer);
             created.start();
-            producer = created;
+            producer = IdleProducerGuards.rest(created);
         }
         return producer;
     }
