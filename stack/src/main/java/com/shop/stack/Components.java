@@ -58,7 +58,10 @@ public final class Components {
 
     static Component nacos(StackSettings s) {
         return new Component(NACOS, "infra/nacos", "com.shop.infra.nacos.EmbeddedNacos",
-                List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC",
+                // C1 only: no request of a checkout or a payment reaches Nacos (services read their settings and
+                // providers at start and on a change), so C2's optimised code would buy nothing but its compile
+                // time — CPU at start and for minutes after (docs/benchmarks.md, "Stack targets").
+                List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                         "-Dnacos.home=" + s.dataDir().resolve("nacos")),
                 Map.of(), Map.of(Ports.NACOS_HTTP, "Nacos HTTP", Ports.NACOS_GRPC, "Nacos gRPC",
                         Ports.NACOS_CLUSTER_GRPC, "Nacos cluster gRPC", Ports.NACOS_CONSOLE, "Nacos console",
