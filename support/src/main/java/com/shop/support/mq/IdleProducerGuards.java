@@ -14,7 +14,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * That was about 1 % of a core in every service with a producer, idle or not (docs/benchmarks.md,
  * "Stack targets"). A longer hold time lets them sleep 250 ms instead; with {@code autoBatch} off
  * nothing else reads it: every send goes straight to the broker, as before. A producer with
- * {@code autoBatch} on keeps its hold time, which would then delay its sends.
+ * {@code autoBatch} on is left alone: there a longer hold time would delay its sends.
  *
  * <p>Stopping a producer waits for each guard's current sleep to end, so a much longer hold time
  * would slow every service's shutdown.
